@@ -1,0 +1,391 @@
+package actors
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parley"
+	"parley/nlp"
+)
+
+// unit is a matching unit: a token, or a part of a hyphenated token
+// ("US-led" gives "US" and "led").
+type unit struct {
+	norm  string // lower case, dots and apostrophes dropped
+	orig  string // dots and apostrophes dropped, case kept
+	tok   int
+	start int
+	end   int
+}
+
+func unitsOf(toks []nlp.Token) []unit {
+	us := make([]unit, 0, len(toks)+4)
+	for i, t := range toks {
+		if strings.ContainsAny(t.Text, "-–") && len(t.Text) > 1 {
+			off := 0
+			for _, part := range strings.FieldsFunc(t.Text, func(r rune) bool { return r == '-' || r == '–' }) {
+				j := strings.Index(t.Text[off:], part) + off
+				w := stripUnit(part)
+				if w != "" {
+					us = append(us, unit{norm: strings.ToLower(w), orig: w, tok: i, start: t.Start + j, end: t.Start + j + len(part)})
+				}
+				off = j + len(part)
+			}
+			continue
+		}
+		w := stripUnit(t.Text)
+		if w == "" {
+			if t.Norm == "'s" || t.Norm == "'" {
+				us = append(us, unit{norm: "'s", orig: "'s", tok: i, start: t.Start, end: t.End})
+			}
+			continue
+		}
+		if t.Norm == "'s" {
+			w = "'s"
+		}
+		us = append(us, unit{norm: strings.ToLower(w), orig: w, tok: i, start: t.Start, end: t.End})
+	}
+	return us
+}
+
+// Mention is one dictionary match in a sentence.
+type Mention struct {
+	Entry      *Entry
+	Tok0, Tok1 int // token range [Tok0, Tok1)
+	Start, End int // byte span in the document
+}
+
+// Match returns the dictionary matches in a sentence's tokens, longest first,
+// left to right, not overlapping. lower says the text is in lower case, so
+// proper names need not be capitalized.
+func (d *Dictionary) Match(toks []nlp.Token, lower bool) []Mention {
+	us := unitsOf(toks)
+	var out []Mention
+	for i := 0; i < len(us); {
+		best := (*phrase)(nil)
+		for _, p := range d.first[us[i].norm] {
+			if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) {
+				continue
+			}
+			if matchAt(p, us[i:], lower) {
+				best = p
+			}
+		}
+		if best == nil {
+			i++
+			continue
+		}
+		last := us[i+len(best.words)-1]
+		out = append(out, Mention{Entry: best.entry, Tok0: us[i].tok, Tok1: last.tok + 1, Start: us[i].start, End: last.end})
+		i += len(best.words)
+	}
+	return out
+}
+
+func matchAt(p *phrase, us []unit, lower bool) bool {
+	for j, w := range p.words {
+		u := us[j]
+		if u.norm != w {
+			return false
+		}
+		if p.exact[j] && u.orig != strings.ToUpper(w) {
+			return false
+		}
+	}
+	if lower || p.entry.Kind == Agent {
+		return true
+	}
+	// Proper names are capitalized: "Turkey" the country, not "turkey".
+	r, _ := utf8.DecodeRuneInString(us[0].orig)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// Phrase is an actor phrase: neighbouring mentions read as one actor
+// ("Afghan President Ashraf Ghani", "Taliban representatives").
+type Phrase struct {
+	Tok0, Tok1 int
+	Start, End int
+	Text       string
+	Head       *Entry // person > group > capital > country or adjective > agent
+	Country    string
+	Sector     string
+	Former     bool   // "former president"
+	Note       string // how context resolved it, e.g. "the group = Taliban"
+	Context    bool   // country or identity taken from the article, not the phrase
+}
+
+// Actor returns the coded actor for an event on date (YYYY-MM-DD).
+func (p *Phrase) Actor(date string) *parley.Actor {
+	a := &parley.Actor{Text: p.Text, Country: p.Country, Sector: p.Sector, Span: &parley.Span{p.Start, p.End}}
+	switch {
+	case p.Head != nil && p.Head.Kind == Person:
+		a.Code = p.Head.CodeAt(date)
+		if len(a.Code) >= 6 {
+			a.Country, a.Sector = a.Code[:3], a.Code[3:6]
+		}
+		if p.Former && a.Sector == "GOV" {
+			a.Code, a.Sector = a.Code[:3]+"ELI"+a.Code[6:], "ELI"
+		}
+	case p.Head != nil && (p.Head.Kind == Group || p.Head.Kind == Capital):
+		a.Code = p.Head.Code
+		a.Country, a.Sector = p.Head.Country, p.Head.Sector
+	default:
+		sector := p.Sector
+		if p.Former && sector == "GOV" {
+			sector = "ELI"
+		}
+		a.Sector = sector
+		a.Code = p.Country + sector
+	}
+	return a
+}
+
+// joiners may stand between the parts of one actor phrase.
+var joiners = map[string]bool{"'s": true, "the": true, "of": false, "senior": true, "top": true, "former": true,
+	"acting": true, "interim": true, "new": true, "then": true, "deputy": true, "chief": true, "foreign": false,
+	"local": true, "provincial": true, "regional": true, "national": true, "federal": true, "state": true,
+	"ruling": true, "exiled": true, "elected": true, "outgoing": true, "incoming": true, "late": true, "-": true}
+
+// Phrases joins a sentence's mentions into actor phrases.
+func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
+	var out []Phrase
+	for i := 0; i < len(ms); {
+		j := i + 1
+		for j < len(ms) && gapJoins(toks, ms[j-1].Tok1, ms[j].Tok0) && compatible(ms[i:j], ms[j]) {
+			j++
+		}
+		p := Phrase{Tok0: ms[i].Tok0, Tok1: ms[j-1].Tok1, Start: ms[i].Start, End: ms[j-1].End}
+		// "former" just before the phrase, or inside it
+		for k := max(p.Tok0-2, 0); k < p.Tok1; k++ {
+			if toks[k].Norm == "former" || toks[k].Norm == "ex" || toks[k].Norm == "ex-" {
+				p.Former = true
+			}
+		}
+		for _, m := range ms[i:j] {
+			e := m.Entry
+			switch e.Kind {
+			case Country, Adjective:
+				if p.Country == "" {
+					p.Country = e.Country
+				}
+			case Agent:
+				if p.Sector == "" || p.Sector == "GOV" && e.Sector != "GOV" {
+					p.Sector = e.Sector
+				}
+			}
+			if p.Head == nil || rank(e.Kind) > rank(p.Head.Kind) {
+				p.Head = e
+			}
+		}
+		if p.Head.Kind == Capital && len(ms[i:j]) > 1 {
+			// "Kabul police": the capital locates an agent.
+			p.Country = p.Head.Country
+			for _, m := range ms[i:j] {
+				if m.Entry.Kind != Capital {
+					p.Head = m.Entry
+				}
+			}
+		}
+		if p.Head.Kind == Group && p.Head.Country != "" {
+			p.Country, p.Sector = p.Head.Country, p.Head.Sector
+		}
+		if p.Head.Kind == Group && p.Head.Country == "" {
+			p.Sector = p.Head.Sector
+		}
+		out = append(out, p)
+		i = j
+	}
+	return out
+}
+
+func rank(k Kind) int {
+	return [...]int{0, 2, 1, 3, 0, 4, 5}[k]
+}
+
+// gapJoins reports whether the tokens between two mentions let them read as
+// one phrase.
+func gapJoins(toks []nlp.Token, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if !joiners[t.Norm] && t.Tag != "JJ" && t.Tag != "NNP" || t.Norm == "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// compatible reports whether m can join the phrase made of ms: at most one
+// person or group, and no second country unless it modifies an agent.
+func compatible(ms []Mention, m Mention) bool {
+	for _, o := range ms {
+		a, b := o.Entry.Kind, m.Entry.Kind
+		if (a == Person || a == Group) && (b == Person || b == Group) {
+			return false
+		}
+		if (a == Country || a == Capital) && (b == Country || b == Capital) {
+			return false
+		}
+		if a == Country && b == Adjective || a == Adjective && b == Adjective {
+			return false
+		}
+		if (a == Person || a == Group) && (b == Country || b == Adjective) {
+			return false
+		}
+		if a == Agent && b == Country {
+			return false
+		}
+	}
+	return true
+}
+
+// Sentence is the actors of one sentence.
+type Sentence struct {
+	Phrases []Phrase
+}
+
+// corefGroup lists the definite descriptions that refer back to the last
+// named group ("the group has refused ...").
+var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true}
+
+// Document finds the actors of every sentence of a document, resolving
+// agents without a country to the article's main country and "the group",
+// "he" and "she" to the last group or person named before them.
+func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
+	lower := isLowerText(sents)
+	out := make([]Sentence, len(sents))
+	counts := map[string]int{}
+	first := map[string]int{}
+	order := 0
+	for i, s := range sents {
+		ms := d.Match(s.Tokens, lower)
+		ps := d.Phrases(s.Tokens, ms)
+		for k := range ps {
+			ps[k].Text = textOf(s, ps[k].Start, ps[k].End)
+			if c := ps[k].Country; c != "" {
+				counts[c]++
+				if _, ok := first[c]; !ok {
+					first[c] = order
+					order++
+				}
+			}
+		}
+		out[i].Phrases = ps
+	}
+	main := ""
+	for c, n := range counts {
+		if main == "" || n > counts[main] || n == counts[main] && first[c] < first[main] {
+			main = c
+		}
+	}
+	var lastGroup, lastPerson *Phrase
+	personAt := -1 // sentence of lastPerson
+	for i, s := range sents {
+		if personAt >= 0 && i-personAt > 1 {
+			lastPerson = nil // a pronoun reaches back one sentence at most
+		}
+		ps := out[i].Phrases
+		var added []Phrase
+		// pronouns and definite descriptions, in token order with the phrases
+		k := 0
+		for t := 0; t < len(s.Tokens); t++ {
+			for k < len(ps) && ps[k].Tok0 <= t {
+				remember(&ps[k], &lastGroup, &lastPerson)
+				if ps[k].Head.Kind == Person {
+					personAt = i
+				}
+				if t < ps[k].Tok1 {
+					t = ps[k].Tok1
+				}
+				k++
+			}
+			if t >= len(s.Tokens) {
+				break
+			}
+			tok := s.Tokens[t]
+			switch {
+			case (tok.Norm == "he" || tok.Norm == "she") && lastPerson != nil:
+				p := *lastPerson
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
+				added = append(added, p)
+			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
+				p := *lastGroup
+				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastGroup.Text), true
+				added = append(added, p)
+			}
+		}
+		for k := range ps {
+			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" {
+				ps[k].Country, ps[k].Context = main, true
+				ps[k].Note = "country from the article: " + main
+			}
+		}
+		if len(added) > 0 {
+			ps = mergeSorted(ps, added)
+		}
+		out[i].Phrases = ps
+	}
+	return out
+}
+
+func remember(p *Phrase, lastGroup, lastPerson **Phrase) {
+	switch p.Head.Kind {
+	case Group:
+		*lastGroup = p
+	case Person:
+		*lastPerson = p
+	}
+}
+
+func inPhrase(ps []Phrase, t int) bool {
+	for _, p := range ps {
+		if p.Tok0 <= t && t < p.Tok1 {
+			return true
+		}
+	}
+	return false
+}
+
+func mergeSorted(a, b []Phrase) []Phrase {
+	out := make([]Phrase, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j >= len(b) || i < len(a) && a[i].Tok0 <= b[j].Tok0 {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+func textOf(s nlp.Sentence, start, end int) string {
+	return s.Text[start-s.Start : end-s.Start]
+}
+
+// isLowerText reports whether a document is written in lower case, so names
+// cannot be told by their capitals.
+func isLowerText(sents []nlp.Sentence) bool {
+	upper, words := 0, 0
+	for _, s := range sents {
+		for _, t := range s.Tokens {
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			if unicode.IsLetter(r) {
+				words++
+				if unicode.IsUpper(r) {
+					upper++
+				}
+			}
+		}
+	}
+	return words >= 8 && upper*50 < words
+}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"parley"
+	"parley/ingest"
+	"parley/pipeline"
+)
+
+// codeFlags are the flags shared by the commands that code documents.
+type codeFlags struct {
+	date    string
+	dict    string
+	workers int
+}
+
+func (c *codeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&c.date, "date", "", "date (YYYY-MM-DD) for documents without one (text files, stdin)")
+	fs.StringVar(&c.dict, "dict", "", "directory of dictionaries to use instead of the built-in ones")
+	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "documents coded at once")
+}
+
+// stats counts what a run did.
+type stats struct {
+	docs, failed, sentences, events int
+	bytes                           int64
+}
+
+// codeStream reads the inputs, codes them and calls each with every result,
+// in input order. Problems with single documents are logged and counted.
+func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, each func(pipeline.Result) error) (stats, error) {
+	var st stats
+	coder, err := loadCoder(cf.dict, m.Log)
+	if err != nil {
+		return st, err
+	}
+	docs := make(chan parley.Document, 64)
+	readErr := make(chan error, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer close(docs)
+		readErr <- ingest.Read(ctx, inputs, ingest.Options{DefaultDate: cf.date, Stdin: m.Stdin},
+			func(d parley.Document) error {
+				select {
+				case docs <- d:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			},
+			func(err error) {
+				st.failed++
+				m.Log.Error("skipped", "error", err)
+			})
+	}()
+	err = pipeline.Run(ctx, coder, cf.workers, docs, func(r pipeline.Result) error {
+		st.docs++
+		st.bytes += int64(len(r.Doc.Text) + len(r.Doc.Title))
+		if r.Err != nil {
+			st.failed++
+			m.Log.Error("not coded", "doc", r.Doc.ID, "origin", r.Doc.Origin, "error", r.Err)
+			return nil
+		}
+		st.sentences += r.Sentences
+		st.events += len(r.Events)
+		return each(r)
+	})
+	if err != nil {
+		cancel()
+		<-readErr
+		return st, err
+	}
+	if err := <-readErr; err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+func (m *Main) runCode(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var cf codeFlags
+	cf.register(fs)
+	outPath := fs.String("o", "", "write events to FILE instead of standard output")
+	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	var w io.Writer = m.Stdout
+	var f *os.File
+	if *outPath != "" {
+		var err error
+		if f, err = os.Create(*outPath); err != nil {
+			return fmt.Errorf("create output: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	st, err := m.codeStream(ctx, cf, inputs, func(r pipeline.Result) error {
+		for i := range r.Events {
+			if r.Events[i].Confidence < *minConf {
+				continue
+			}
+			if err := enc.Encode(&r.Events[i]); err != nil {
+				return fmt.Errorf("write events: %w", err)
+			}
+		}
+		return nil
+	})
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("write events: %w", ferr)
+	}
+	if f != nil {
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("write events: %w", cerr)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "events", st.events)
+	if st.failed > 0 {
+		return fmt.Errorf("%w: %d failed", errFailed, st.failed)
+	}
+	return nil
+}

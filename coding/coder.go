@@ -1,0 +1,420 @@
+// Package coding turns analysed sentences into coded events: it matches the
+// verb and noun patterns of the event dictionary, finds each event's source
+// (the subject, or the by-agent of a passive) and target (the object), reads
+// negation and refusal, and dates the event from the sentence.
+package coding
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"parley"
+	"parley/actors"
+	"parley/cameo"
+	"parley/dates"
+	"parley/nlp"
+)
+
+// Coder codes documents. Its fields are read-only; it is safe for
+// concurrent use.
+type Coder struct {
+	Parser *nlp.Parser
+	Actors *actors.Dictionary
+	Verbs  *Verbs
+	Codes  cameo.Table
+}
+
+// Result is what coding one document gives.
+type Result struct {
+	Events    []parley.Event
+	Sentences int
+}
+
+// Code codes one document. The error is for documents that cannot be coded
+// at all (an invalid date); a document without events gives none.
+func (c *Coder) Code(doc *parley.Document) (Result, error) {
+	ref, err := doc.Time()
+	if err != nil {
+		return Result{}, err
+	}
+	body := doc.Body()
+	sents := c.Parser.Parse(body)
+	acts := c.Actors.Document(sents)
+	var out []parley.Event
+	for i := range sents {
+		out = append(out, c.codeSentence(doc, ref, &sents[i], acts[i].Phrases)...)
+	}
+	return Result{Events: out, Sentences: len(sents)}, nil
+}
+
+// trigger is one pattern match in a sentence.
+type trigger struct {
+	pat    *Pattern
+	head   int   // token of the head word
+	anchor int   // token whose subject is the source: the head, or a noun's light verb
+	last   int   // last matched token
+	toks   []int // matched tokens
+}
+
+const gapMax = 4
+
+func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
+	toks := s.Tokens
+	var out []trigger
+	used := make([]bool, len(toks))
+	for i := range toks {
+		t := &toks[i]
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") {
+			continue
+		}
+		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok {
+			out = append(out, best)
+			for _, k := range best.toks {
+				used[k] = true
+			}
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if used[i] || !t.IsNoun() && !(t.Tag == "VBZ" || t.Tag == "JJ") {
+			continue
+		}
+		cands := c.Verbs.nouns[t.Norm]
+		if cands == nil {
+			continue
+		}
+		best, ok := bestMatch(cands, toks, i)
+		if !ok {
+			continue
+		}
+		lv := lightVerb(toks, i)
+		if lv >= 0 && used[lv] {
+			continue // the governing verb coded an event of its own
+		}
+		if lv < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") {
+			continue
+		}
+		if lv >= 0 {
+			best.anchor = lv
+		}
+		if negatedNoun(toks, i) {
+			best.anchor = i // "no talks": handled as negation at the noun
+		}
+		out = append(out, best)
+		for _, k := range best.toks {
+			used[k] = true
+		}
+	}
+	// A bare statement verb codes only a sentence with nothing else in it.
+	var real []trigger
+	for _, tr := range out {
+		if cameo.Root(tr.pat.Code) != "01" || len(tr.pat.Rest) > 0 {
+			real = append(real, tr)
+		}
+	}
+	if len(real) > 0 && len(real) < len(out) {
+		out = real
+	}
+	return out
+}
+
+func bestMatch(cands []*Pattern, toks []nlp.Token, i int) (trigger, bool) {
+	var best trigger
+	found := false
+	for _, p := range cands {
+		if found && (len(p.Rest) < len(best.pat.Rest) || len(p.Rest) == len(best.pat.Rest) && p.order > best.pat.order) {
+			continue
+		}
+		if m, ok := matchRest(p, toks, i); ok {
+			best, found = trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
+		}
+	}
+	return best, found
+}
+
+func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
+	m := []int{i}
+	pos := i
+	for _, alts := range p.Rest {
+		found := -1
+		for k := pos + 1; k <= pos+gapMax+1 && k < len(toks); k++ {
+			if isBoundary(toks[k]) {
+				break
+			}
+			if wordIs(toks[k], alts) {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		m = append(m, found)
+		pos = found
+	}
+	return m, true
+}
+
+func wordIs(t nlp.Token, alts []string) bool {
+	for _, a := range alts {
+		if t.Norm == a || t.Lemma == a {
+			return true
+		}
+	}
+	return false
+}
+
+func isBoundary(t nlp.Token) bool {
+	switch t.Norm {
+	case ",", ";", ":", ".", "--", "—", "(", ")", "\"":
+		return true
+	}
+	return false
+}
+
+// lightVerbs take a nominal event as object: "held talks", "launched an air
+// strike".
+var lightVerbs = map[string]bool{
+	"hold": true, "have": true, "begin": true, "start": true, "open": true, "resume": true,
+	"conduct": true, "launch": true, "stage": true, "carry": true, "attend": true, "join": true,
+	"host": true, "organize": true, "organise": true, "convene": true, "continue": true,
+	"enter": true, "restart": true, "mount": true, "order": true, "announce": true, "make": true,
+	"reach": true, "sign": true, "impose": true, "declare": true, "call": true, "stage-manage": true,
+	"lead": true, "kick": true, "wrap": true, "end": true, "conclude": true, "complete": true,
+	"undertake": true, "perform": true, "unleash": true, "execute": true, "take": true,
+}
+
+// lightVerb returns the token of the verb that governs the noun at i
+// ("began [direct] talks"), or -1.
+func lightVerb(toks []nlp.Token, i int) int {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		t := toks[k]
+		if t.IsVerb() {
+			if lightVerbs[t.Lemma] && t.Tag != "VBG" || lightVerbs[t.Lemma] && k > 0 && toks[k-1].Tag != "IN" {
+				return k
+			}
+			if t.Lemma == "part" || t.Lemma == "be" {
+				continue
+			}
+			return -1
+		}
+		switch {
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "HYPH":
+		case t.Norm == "in" && k > 0 && toks[k-1].Norm == "part":
+		case t.Norm == "part" || t.Norm == "-":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+func negatedNoun(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].Norm {
+		case "no":
+			return true
+		}
+		if toks[k].Tag != "JJ" && toks[k].Tag != "DT" {
+			return false
+		}
+	}
+	return false
+}
+
+func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
+	trs := c.triggers(s, ps)
+	if len(trs) == 0 {
+		return nil
+	}
+	var dexprs []dates.Expr
+	dexprs = dates.Find(s.Text, ref)
+	var out []parley.Event
+	seen := map[string]bool{}
+	for _, tr := range trs {
+		for _, ev := range c.events(doc, ref, s, ps, tr, trs, dexprs) {
+			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func code(a *parley.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Code
+}
+
+// events builds the events of one trigger: one per source and target pair.
+func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase, tr trigger, all []trigger, dexprs []dates.Expr) []parley.Event {
+	toks := s.Tokens
+	evCode := tr.pat.Code
+	rule := tr.pat.Rule()
+
+	passive := isPassive(toks, tr.anchor)
+	var srcs, tgts []*actors.Phrase
+	var notes []string
+	subj := subject(toks, ps, tr.anchor)
+	by := byAgent(toks, ps, tr.last)
+	if passive {
+		if by != nil {
+			srcs = []*actors.Phrase{by}
+			tgts = subj
+			notes = append(notes, "passive: source is the by-agent")
+		}
+	} else {
+		srcs = subj
+		if t := object(toks, ps, tr, all); t != nil {
+			tgts = []*actors.Phrase{t}
+		}
+	}
+	if len(srcs) == 0 && toks[tr.head].IsNoun() {
+		// "talks between X and Y"
+		if a, b := between(toks, ps, tr.last); a != nil {
+			srcs, tgts = []*actors.Phrase{a}, []*actors.Phrase{b}
+		}
+	}
+	if len(srcs) == 0 {
+		return nil
+	}
+
+	negated := false
+	if r := refusal(toks, tr.anchor); r >= 0 {
+		if rc := refusalCode(evCode); rc != "" {
+			notes = append(notes, fmt.Sprintf("refusal of %s (%s)", evCode, toks[r].Text))
+			evCode = rc
+		} else {
+			negated = true
+			notes = append(notes, "refused: negated")
+		}
+	} else if irrealis(toks, tr.anchor) {
+		return nil
+	} else if neg := negation(toks, tr.anchor, tr.head); neg != "" {
+		negated = true
+		notes = append(notes, "negated by "+strconv.Quote(neg))
+	}
+	cc, ok := c.Codes.Lookup(evCode)
+	if !ok {
+		return nil
+	}
+
+	date, prec := ref.Format(parley.DateLayout), parley.PrecisionDocument
+	if d, ok := eventDate(toks, s, tr.anchor, dexprs); ok {
+		date, prec = d.Date, d.Precision
+	}
+	actorDate := date
+	if len(actorDate) == 4 {
+		actorDate += "-07-01"
+	} else if len(actorDate) == 7 {
+		actorDate += "-15"
+	}
+
+	var out []parley.Event
+	emit := func(src, tgt *actors.Phrase) {
+		sa := src.Actor(actorDate)
+		if sa.Code == "" {
+			return
+		}
+		if cameo.Root(evCode) == "01" && sa.Sector == "MED" {
+			return // "a Reuters report said": the press reports, it is not the actor
+		}
+		var ta *parley.Actor
+		if tgt != nil {
+			ta = tgt.Actor(actorDate)
+			if ta.Code == "" || ta.Code == sa.Code {
+				ta = nil
+			}
+		}
+		ev := parley.Event{
+			Doc: doc.ID, Sentence: s.Index, Text: s.Text, Span: parley.Span{s.Start, s.End},
+			Source: sa, Target: ta, CAMEO: evCode, Root: cameo.Root(evCode),
+			QuadClass: cc.QuadClass, Goldstein: cc.Goldstein, PLOVER: cc.PLOVER(),
+			Negated: negated, Date: date, DatePrecision: prec,
+			Rule: rule,
+		}
+		if negated {
+			ev.PLOVER.Mode = "negated"
+		}
+		vs := parley.Span{toks[tr.head].Start, toks[tr.last].End}
+		if tr.anchor < tr.head {
+			vs[0] = toks[tr.anchor].Start
+		}
+		ev.VerbSpan = &vs
+		n := append([]string{}, notes...)
+		for _, p := range []*actors.Phrase{src, tgt} {
+			if p != nil && p.Note != "" {
+				n = append(n, p.Note)
+			}
+		}
+		if len(n) > 0 {
+			ev.Rule += " [" + strings.Join(n, "; ") + "]"
+		}
+		ev.Confidence = confidence(src, tgt, tr, negated, passive)
+		ev.ID = eventID(&ev, toks[tr.head].Start)
+		out = append(out, ev)
+	}
+	switch {
+	case len(tgts) > 0:
+		for _, src := range srcs {
+			for _, tgt := range tgts {
+				emit(src, tgt)
+			}
+		}
+	case len(srcs) > 1:
+		// compound subject and no object: the members act on each other
+		// ("X and Y met"): one event a pair.
+		for i := 0; i < len(srcs); i++ {
+			for j := i + 1; j < len(srcs); j++ {
+				emit(srcs[i], srcs[j])
+			}
+		}
+	default:
+		emit(srcs[0], nil)
+	}
+	return out
+}
+
+func eventID(ev *parley.Event, at int) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00%s\x00%s", ev.Doc, ev.Sentence, at, ev.CAMEO, code(ev.Source), code(ev.Target))
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) float64 {
+	c := 0.5
+	if tgt != nil {
+		c += 0.2
+	}
+	if len(tr.pat.Rest) > 0 {
+		c += 0.1
+	}
+	if src.Context {
+		c -= 0.15
+	}
+	if tgt != nil && tgt.Context {
+		c -= 0.1
+	}
+	if passive {
+		c -= 0.05
+	}
+	if cameo.Root(tr.pat.Code) == "01" {
+		c -= 0.1
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	if c < 0.05 {
+		c = 0.05
+	}
+	return float64(int(c*100+0.5)) / 100
+}

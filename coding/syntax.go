@@ -1,0 +1,404 @@
+package coding
+
+import (
+	"parley/actors"
+	"parley/cameo"
+	"parley/dates"
+	"parley/nlp"
+)
+
+// isPassive reports whether the verb at i is a passive participle: "was
+// overthrown", "have been held", "were not attacked".
+func isPassive(toks []nlp.Token, i int) bool {
+	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		if t.Lemma == "be" || t.Lemma == "get" {
+			return true
+		}
+		if t.Tag != "RB" && t.Norm != "not" && t.Norm != "n't" {
+			return false
+		}
+	}
+	return false
+}
+
+// phraseEndingAt returns the phrase whose last token is k.
+func phraseEndingAt(ps []actors.Phrase, k int) *actors.Phrase {
+	for i := range ps {
+		if ps[i].Tok1-1 == k {
+			return &ps[i]
+		}
+	}
+	return nil
+}
+
+func phraseStartingAt(ps []actors.Phrase, k int) *actors.Phrase {
+	for i := range ps {
+		if ps[i].Tok0 == k {
+			return &ps[i]
+		}
+	}
+	return nil
+}
+
+// prepositions whose object is not a subject.
+var prepositions = map[string]bool{
+	"in": true, "of": true, "from": true, "at": true, "with": true, "to": true, "for": true,
+	"on": true, "by": true, "against": true, "into": true, "within": true, "near": true,
+	"after": true, "before": true, "during": true, "despite": true, "about": true, "over": true,
+	"under": true, "between": true, "among": true, "across": true, "through": true, "toward": true,
+	"towards": true, "including": true, "like": true, "than": true, "via": true, "behind": true,
+	"outside": true, "inside": true, "around": true, "upon": true, "onto": true, "amid": true,
+	"without": true, "per": true, "along": true, "beside": true, "besides": true, "unlike": true,
+}
+
+// isPrepObject reports whether the phrase is governed by a preposition or is
+// a possessor ("Afghanistan's police" is handled as one phrase already).
+func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
+	for k := p.Tok0 - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Norm == "former" {
+			continue
+		}
+		return prepositions[t.Norm]
+	}
+	return false
+}
+
+// skipRanges marks tokens a subject search must step over when looking left
+// from anchor: relative clauses (", which ... ,"), "including ..." lists and
+// parentheses that close before the anchor.
+func skipRanges(toks []nlp.Token, anchor int) []bool {
+	skip := make([]bool, len(toks))
+	lastComma := -1
+	for k := anchor - 1; k >= 0; k-- {
+		if toks[k].Norm == "," {
+			lastComma = k
+			break
+		}
+	}
+	for k := 0; k < anchor; k++ {
+		switch toks[k].Norm {
+		case "which", "who", "whom", "whose", "where":
+			if k > 0 && toks[k-1].Norm == "," && lastComma > k {
+				for j := k - 1; j <= lastComma; j++ {
+					skip[j] = true
+				}
+			}
+		case "including", "such":
+			end := anchor
+			for j := k + 1; j < anchor; j++ {
+				if toks[j].Norm == "," || toks[j].IsVerb() && toks[j].Tag != "VBG" && toks[j].Tag != "VBN" {
+					end = j
+					break
+				}
+			}
+			for j := k; j < end; j++ {
+				skip[j] = true
+			}
+		case "(":
+			for j := k; j < anchor; j++ {
+				skip[j] = true
+				if toks[j].Norm == ")" {
+					break
+				}
+			}
+		}
+	}
+	return skip
+}
+
+// subject finds the source phrases of the verb at anchor: the nearest actor
+// phrase to its left that is not the object of a preposition, with the
+// phrases joined to it by "and" (a compound subject).
+func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase {
+	skip := skipRanges(toks, anchor)
+	var found *actors.Phrase
+	k := anchor - 1
+	for ; k >= 0; k-- {
+		if skip[k] {
+			continue
+		}
+		t := toks[k]
+		if t.Norm == ";" || t.Norm == ":" || t.Norm == "\"" || t.Norm == "“" || t.Norm == "”" {
+			return nil
+		}
+		if isRelativeStop(toks, k, anchor) {
+			return nil
+		}
+		if p := phraseEndingAt(ps, k); p != nil && !isPrepObject(toks, p) {
+			found = p
+			break
+		}
+	}
+	if found == nil {
+		return nil
+	}
+	out := []*actors.Phrase{found}
+	k = found.Tok0 - 1
+	for k >= 1 {
+		for k >= 0 && skip[k] {
+			k--
+		}
+		if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "," {
+			break
+		}
+		j := k - 1
+		for j >= 0 && toks[j].Tag == "DT" {
+			j--
+		}
+		p := phraseEndingAt(ps, j)
+		// "Taliban representatives and ...": the phrase may modify a head noun
+		for h := j; p == nil && h >= 0 && h >= j-1 && (toks[h].Tag == "NNS" || toks[h].Tag == "NN"); h-- {
+			p = phraseEndingAt(ps, h-1)
+		}
+		if p == nil || isPrepObject(toks, p) {
+			break
+		}
+		out = append([]*actors.Phrase{p}, out...)
+		k = p.Tok0 - 1
+	}
+	return out
+}
+
+// isRelativeStop reports whether the token at k starts a relative clause
+// whose verb is the anchor ("those who attended"): its subject is outside
+// the dictionary's reach, so the search stops.
+func isRelativeStop(toks []nlp.Token, k, anchor int) bool {
+	switch toks[k].Norm {
+	case "who", "that", "which":
+		// "X, who met Y": the relative pronoun's antecedent is the phrase
+		// before it; keep looking left only if a comma introduces it.
+		return !(k > 0 && (toks[k-1].Norm == "," || toks[k-1].Tag == "NNP" || toks[k-1].Tag == "NNPS"))
+	}
+	return false
+}
+
+// byAgent returns the phrase after "by" that follows the verb: the agent of
+// a passive.
+func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
+	for k := last + 1; k < len(toks) && k <= last+3; k++ {
+		if toks[k].Norm != "by" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if p := phraseStartingAt(ps, j); p != nil {
+				return p
+			}
+			if isBoundary(toks[j]) {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// object returns the target: the first actor phrase after the trigger, in
+// the same clause, not a by-agent.
+func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger) *actors.Phrase {
+	next := len(toks)
+	for _, o := range all {
+		if o.head > tr.last && o.anchor < next {
+			next = o.anchor
+		}
+	}
+	for k := tr.last + 1; k < next && k < len(toks); k++ {
+		t := toks[k]
+		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 {
+			return nil
+		}
+		if t.Norm == "by" {
+			return nil
+		}
+		if p := phraseStartingAt(ps, k); p != nil {
+			if isLocative(toks, p) {
+				k = p.Tok1 - 1
+				continue
+			}
+			return p
+		}
+		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" && k > tr.last+1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// between reads "talks between X and Y".
+func between(toks []nlp.Token, ps []actors.Phrase, last int) (*actors.Phrase, *actors.Phrase) {
+	if last+1 >= len(toks) || toks[last+1].Norm != "between" {
+		return nil, nil
+	}
+	var a, b *actors.Phrase
+	for k := last + 2; k < len(toks) && k < last+14; k++ {
+		if isBoundary(toks[k]) {
+			break
+		}
+		if p := phraseStartingAt(ps, k); p != nil {
+			if a == nil {
+				a = p
+			} else {
+				b = p
+				break
+			}
+			k = p.Tok1 - 1
+		}
+	}
+	if b == nil {
+		return nil, nil
+	}
+	return a, b
+}
+
+// refusal returns the token of a refusal verb governing the anchor
+// ("refused to meet", "declined to attend"), or -1.
+func refusal(toks []nlp.Token, anchor int) int {
+	if anchor < 2 || toks[anchor-1].Norm != "to" {
+		return -1
+	}
+	for k := anchor - 2; k >= 0 && k >= anchor-4; k-- {
+		switch toks[k].Lemma {
+		case "refuse", "decline", "reject", "refusal":
+			return k
+		}
+		if toks[k].Tag != "RB" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// refusalCode maps a refused cooperative event to CAMEO's rejection codes.
+func refusalCode(code string) string {
+	switch cameo.Root(code) {
+	case "03", "05":
+		return "120"
+	case "04":
+		return "125"
+	case "06":
+		return "121"
+	case "07":
+		return "122"
+	case "08":
+		if code == "087" || len(code) == 4 && code[:3] == "087" {
+			return "1246"
+		}
+		return "124"
+	}
+	return ""
+}
+
+// negation returns the word that negates the verb at anchor ("did not
+// attend", "won't meet", "were left out of talks"), or "".
+func negation(toks []nlp.Token, anchor, head int) string {
+	for k := anchor - 1; k >= 0 && k >= anchor-4; k-- {
+		t := toks[k]
+		switch t.Norm {
+		case "not", "n't", "never", "no", "neither", "nor", "without":
+			return t.Text
+		case ",", ";", ":":
+			return ""
+		}
+		if t.Lemma == "fail" && k+1 < len(toks) && toks[k+1].Norm == "to" {
+			return t.Text
+		}
+	}
+	if head > anchor {
+		for k := anchor + 1; k < head; k++ {
+			if toks[k].Norm == "no" {
+				return toks[k].Text
+			}
+		}
+	}
+	// "left out of talks", "excluded from the meeting"
+	for k := head - 1; k >= 1 && k >= head-5; k-- {
+		if (toks[k].Norm == "of" && toks[k-1].Norm == "out" && k >= 2 && (toks[k-2].Lemma == "leave" || toks[k-2].Lemma == "shut")) ||
+			(toks[k].Norm == "from" && (toks[k-1].Lemma == "exclude" || toks[k-1].Lemma == "bar" || toks[k-1].Lemma == "absent")) {
+			return toks[k-1].Text
+		}
+	}
+	return ""
+}
+
+// eventDate picks the date expression of the trigger's clause nearest to it.
+func eventDate(toks []nlp.Token, s *nlp.Sentence, anchor int, exprs []dates.Expr) (dates.Expr, bool) {
+	best, bestDist := dates.Expr{}, -1
+	at := toks[anchor].Start - s.Start
+	for _, e := range exprs {
+		if e.Since {
+			continue
+		}
+		lo, hi := e.Start, at
+		if lo > hi {
+			lo, hi = at, e.End
+		}
+		if crossesClause(toks, s.Start+lo, s.Start+hi) {
+			continue
+		}
+		d := hi - lo
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = e, d
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// crossesClause reports whether a clause boundary lies between two byte
+// offsets: a semicolon, or a comma before a conjunction, a relative pronoun
+// or a participle.
+func crossesClause(toks []nlp.Token, from, to int) bool {
+	for k, t := range toks {
+		if t.Start < from || t.End > to {
+			continue
+		}
+		if t.Norm == ";" {
+			return true
+		}
+		if t.Norm == "," && k+1 < len(toks) {
+			n := toks[k+1]
+			switch n.Norm {
+			case "and", "but", "while", "whereas", "although", "though", "which", "who", "as":
+				return true
+			}
+			if n.Tag == "VBG" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// locatives are prepositions whose object is where an event happens, not
+// whom it is done to ("met in Moscow").
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true,
+	"across": true, "throughout": true, "around": true, "from": true, "via": true}
+
+// isLocative reports whether a phrase names a place governed by a locative
+// preposition. Agents and groups ("in the government") are not places.
+func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
+	if p.Head == nil || (p.Head.Kind != actors.Country && p.Head.Kind != actors.Capital) {
+		return false
+	}
+	for k := p.Tok0 - 1; k >= 0; k-- {
+		t := toks[k]
+		if t.Tag == "DT" {
+			continue
+		}
+		return locatives[t.Norm]
+	}
+	return false
+}
+
+// irrealis reports whether the verb at anchor is the infinitive complement
+// of another verb ("to convince the Taliban to sit", "wants to meet"): an
+// event wished for, not one that happened. Refusals are read before this.
+func irrealis(toks []nlp.Token, anchor int) bool {
+	k := anchor - 1
+	for k >= 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	return k >= 0 && toks[k].Norm == "to" && toks[anchor].Tag == "VB"
+}

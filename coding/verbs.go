@@ -1,0 +1,122 @@
+package coding
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"parley/cameo"
+	"parley/internal/dictfile"
+)
+
+// Pattern is one verb or noun pattern of the event dictionary.
+type Pattern struct {
+	Code  string
+	Head  []string   // alternatives for the head word (verb lemmas, or nouns)
+	Noun  bool       // a nominal event ("n:talks")
+	Rest  [][]string // the following words, each a set of alternatives
+	Text  string     // the pattern as written
+	Where string     // file:line
+	order int
+}
+
+// Rule returns the pattern as a rule name for event records.
+func (p *Pattern) Rule() string {
+	return fmt.Sprintf("%s %s: %s", p.Where, p.Code, p.Text)
+}
+
+// Verbs is a loaded event pattern dictionary, indexed by head word.
+type Verbs struct {
+	verbs map[string][]*Pattern
+	nouns map[string][]*Pattern
+	n     int
+}
+
+// Len returns the number of patterns.
+func (v *Verbs) Len() int { return v.n }
+
+// VerbFiles is where LoadVerbs looks for pattern files in its fs.FS.
+const VerbFiles = "verbs/*.txt"
+
+// LoadVerbs reads every pattern file of fsys. Codes must exist in codes.
+// Lines that cannot be read are returned as errors naming file and line.
+func LoadVerbs(fsys fs.FS, codes cameo.Table) (*Verbs, []error, error) {
+	names, err := dictfile.Glob(fsys, VerbFiles)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(names) == 0 {
+		return nil, nil, fmt.Errorf("load verbs: no files match %s", VerbFiles)
+	}
+	v := &Verbs{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}}
+	var bad []error
+	for _, name := range names {
+		lines, err := dictfile.Read(fsys, name)
+		if err != nil {
+			return nil, bad, err
+		}
+		for _, l := range lines {
+			if len(l.Fields) != 2 {
+				bad = append(bad, l.Errorf("want CODE | patterns"))
+				continue
+			}
+			code := l.Fields[0]
+			if _, ok := codes.Lookup(code); !ok {
+				bad = append(bad, l.Errorf("unknown CAMEO code %q", code))
+				continue
+			}
+			for _, text := range l.Items(1) {
+				p, err := parsePattern(text)
+				if err != nil {
+					bad = append(bad, l.Errorf("%v", err))
+					continue
+				}
+				p.Code, p.Where, p.order = code, fmt.Sprintf("%s:%d", strings.TrimPrefix(l.File, "verbs/"), l.Number), v.n
+				v.n++
+				index := v.verbs
+				if p.Noun {
+					index = v.nouns
+				}
+				for _, h := range p.Head {
+					index[h] = append(index[h], p)
+				}
+			}
+		}
+	}
+	return v, bad, nil
+}
+
+func parsePattern(text string) (*Pattern, error) {
+	words := strings.Fields(strings.ToLower(text))
+	if len(words) == 0 {
+		return nil, fmt.Errorf("empty pattern")
+	}
+	p := &Pattern{Text: text}
+	head := words[0]
+	if rest, ok := strings.CutPrefix(head, "n:"); ok {
+		p.Noun, head = true, rest
+	}
+	p.Head = alternatives(head)
+	if len(p.Head) == 0 {
+		return nil, fmt.Errorf("pattern %q: empty head", text)
+	}
+	for _, w := range words[1:] {
+		alts := alternatives(w)
+		if len(alts) == 0 {
+			return nil, fmt.Errorf("pattern %q: empty word", text)
+		}
+		p.Rest = append(p.Rest, alts)
+	}
+	return p, nil
+}
+
+func alternatives(w string) []string {
+	var out []string
+	for _, a := range strings.Split(w, "/") {
+		a = strings.TrimSpace(strings.ReplaceAll(a, "’", "'"))
+		if a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
