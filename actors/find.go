@@ -114,6 +114,7 @@ type Phrase struct {
 	Former     bool   // "former president"
 	Note       string // how context resolved it, e.g. "the group = Taliban"
 	Context    bool   // country or identity taken from the article, not the phrase
+	Foreign    bool   // "foreign forces": an agent of no country named, not the article's
 }
 
 // Actor returns the coded actor for an event on date (YYYY-MM-DD).
@@ -131,6 +132,8 @@ func (p *Phrase) Actor(date string) *parley.Actor {
 	case p.Head != nil && (p.Head.Kind == Group || p.Head.Kind == Capital):
 		a.Code = p.Head.Code
 		a.Country, a.Sector = p.Head.Country, p.Head.Sector
+	case p.Foreign && p.Country == "":
+		return a // "foreign forces": no code
 	default:
 		sector := p.Sector
 		if p.Former && sector == "GOV" {
@@ -159,8 +162,11 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		p := Phrase{Tok0: ms[i].Tok0, Tok1: ms[j-1].Tok1, Start: ms[i].Start, End: ms[j-1].End}
 		// "former" just before the phrase, or inside it
 		for k := max(p.Tok0-2, 0); k < p.Tok1; k++ {
-			if toks[k].Norm == "former" || toks[k].Norm == "ex" || toks[k].Norm == "ex-" {
+			switch toks[k].Norm {
+			case "former", "ex", "ex-":
 				p.Former = true
+			case "foreign", "international", "western", "allied", "multinational", "coalition", "unidentified", "unknown":
+				p.Foreign = true
 			}
 		}
 		for _, m := range ms[i:j] {
@@ -322,7 +328,7 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 			}
 		}
 		for k := range ps {
-			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" {
+			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
 				ps[k].Country, ps[k].Context = main, true
 				ps[k].Note = "country from the article: " + main
 			}

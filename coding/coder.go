@@ -205,7 +205,7 @@ func lightVerb(toks []nlp.Token, i int) int {
 		switch {
 		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "HYPH":
 		case t.Norm == "in" && k > 0 && toks[k-1].Norm == "part":
-		case t.Norm == "part" || t.Norm == "-":
+		case t.Norm == "part" || t.Norm == "-" || t.Tag == "RP" || t.Norm == "out" || t.Norm == "up":
 		default:
 			return -1
 		}

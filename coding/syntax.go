@@ -115,9 +115,33 @@ func skipRanges(toks []nlp.Token, anchor int) []bool {
 // phrase to its left that is not the object of a preposition, with the
 // phrases joined to it by "and" (a compound subject).
 func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase {
+	if v := coordinatedVerb(toks, anchor); v >= 0 {
+		// "Orbán, who visited Moscow and met Putin": met shares the
+		// subject of visited.
+		return subject(toks, ps, v)
+	}
 	skip := skipRanges(toks, anchor)
 	var found *actors.Phrase
 	k := anchor - 1
+	if toks[anchor].Tag == "VBG" {
+		j := k
+		for j >= 0 && toks[j].Tag == "RB" {
+			j--
+		}
+		if p := phraseEndingAt(ps, j); p != nil {
+			// "with the Taliban rejecting the ceasefire": the phrase just
+			// before a participle is its subject, whatever governs it.
+			return []*actors.Phrase{p}
+		}
+		if j >= 0 && toks[j].Norm == "," {
+			// ", deeming the government illegitimate": a participle after a
+			// comma shares the subject of its clause.
+			if p := clauseSubject(toks, ps, j); p != nil {
+				return []*actors.Phrase{p}
+			}
+			return nil
+		}
+	}
 	for ; k >= 0; k-- {
 		if skip[k] {
 			continue
@@ -164,6 +188,50 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	return out
 }
 
+// coordinatedVerb returns the verb whose subject the verb at anchor shares
+// ("visited Moscow and met Putin"), or -1 when the verb follows no "and".
+func coordinatedVerb(toks []nlp.Token, anchor int) int {
+	if !toks[anchor].IsVerb() || toks[anchor].Tag == "VBG" {
+		return -1
+	}
+	k := anchor - 1
+	for k >= 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "but" && toks[k].Norm != "then" {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-12; j-- {
+		t := toks[j]
+		if t.Norm == ";" || t.Norm == ":" {
+			return -1
+		}
+		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" && t.Tag == toks[anchor].Tag {
+			return j
+		}
+	}
+	return -1
+}
+
+// clauseSubject returns the first actor phrase of the clause that ends at
+// token end, not the object of a preposition.
+func clauseSubject(toks []nlp.Token, ps []actors.Phrase, end int) *actors.Phrase {
+	start := 0
+	for k := end - 1; k > 0; k-- {
+		if toks[k].Norm == ";" || toks[k].Norm == "," && (toks[k+1].Norm == "and" || toks[k+1].Norm == "but") {
+			start = k + 1
+			break
+		}
+	}
+	for i := range ps {
+		p := &ps[i]
+		if p.Tok0 >= start && p.Tok1 <= end && !isPrepObject(toks, p) {
+			return p
+		}
+	}
+	return nil
+}
+
 // isRelativeStop reports whether the token at k starts a relative clause
 // whose verb is the anchor ("those who attended"): its subject is outside
 // the dictionary's reach, so the search stops.
@@ -205,8 +273,16 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger) *ac
 			next = o.anchor
 		}
 	}
-	for k := tr.last + 1; k < next && k < len(toks); k++ {
+	// The object may stand inside the pattern ("deem the government
+	// illegitimate") or after it ("met with the Taliban").
+	for k := tr.head + 1; k < next && k < len(toks); k++ {
 		t := toks[k]
+		if k <= tr.last {
+			if p := phraseStartingAt(ps, k); p != nil && !isLocative(toks, p) {
+				return p
+			}
+			continue
+		}
 		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 {
 			return nil
 		}

@@ -1,0 +1,115 @@
+package coding_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"parley"
+	"parley/actors"
+	"parley/cameo"
+	"parley/coding"
+	"parley/nlp"
+)
+
+// testFS is a small dictionary written for these tests, so they exercise the
+// coder's rules and not the built-in dictionaries.
+var testFS = fstest.MapFS{
+	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
+	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\n")},
+	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\n")},
+	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
+	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
+040 | Consult | 1 | CONSULT | |
+042 | Make a visit | 1.9 | CONSULT | visit |
+046 | Engage in negotiation | 7 | CONSULT | |
+0256 | Appeal for ceasefire | 3 | REQUEST | | military
+111 | Criticize or denounce | -2 | ACCUSE | disapprove |
+120 | Reject | -4 | REJECT | |
+125 | Reject proposal to meet | -5 | REJECT | |
+1246 | Refuse to de-escalate | -4 | REJECT | |
+173 | Arrest | -5 | COERCE | arrest |
+190 | Use conventional military force | -10 | ASSAULT | |
+`)},
+	"verbs/test.txt": {Data: []byte(`010 | say
+040 | meet; meet with; sit at table with
+042 | visit
+046 | n:talks
+0256 | call for ceasefire
+111 | criticize; deem illegitimate
+1246 | reject ceasefire
+173 | arrest
+190 | attack; overthrow
+`)},
+}
+
+func testCoder(t *testing.T) *coding.Coder {
+	t.Helper()
+	p, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, bad := cameo.Load(testFS, "cameo/codes.txt")
+	if len(bad) > 0 {
+		t.Fatal(bad)
+	}
+	acts, bad, err := actors.Load(testFS)
+	if err != nil || len(bad) > 0 {
+		t.Fatal(err, bad)
+	}
+	verbs, bad, err := coding.LoadVerbs(testFS, codes)
+	if err != nil || len(bad) > 0 {
+		t.Fatal(err, bad)
+	}
+	return &coding.Coder{Parser: p, Actors: acts, Verbs: verbs, Codes: codes}
+}
+
+func brief(evs []parley.Event) string {
+	var out []string
+	for _, e := range evs {
+		tgt := "-"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		neg := ""
+		if e.Negated {
+			neg = "!"
+		}
+		out = append(out, fmt.Sprintf("%s %s%s %s %s", e.Source.Code, neg, e.CAMEO, tgt, e.Date))
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestCodeRules(t *testing.T) {
+	c := testCoder(t)
+	for _, tc := range []struct{ name, text, want string }{
+		{"subject verb object", "Russian troops attacked French forces.", "RUSMIL 190 FRAMIL 2019-06-15"},
+		{"passive by-agent", "The Taliban was overthrown by the US-led coalition in 2001.", "USA 190 AFGINSTAL 2001"},
+		{"relative clause skipped", "The US, which still holds a presence in Afghanistan, began talks with the Taliban in February.", "USA 046 AFGINSTAL 2019-02"},
+		{"refusal", "The Taliban refused to sit at the same table with Afghan officials.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
+		{"negation", "Afghan officials did not meet the Taliban.", "AFGGOV !040 AFGINSTAL 2019-06-15"},
+		{"participle subject", "However, with the Taliban rejecting the ceasefire, nothing moved.", "AFGINSTAL 1246 - 2019-06-15"},
+		{"participle after comma", "The Taliban spoke, deeming the Afghan government illegitimate.", "AFGINSTAL 111 AFGGOV 2019-06-15"},
+		{"compound subject", "In February, Taliban representatives and Afghan officials met in Moscow.", "AFGINSTAL 040 AFGGOV 2019-02"},
+		{"dated role", "Former president Hamid Karzai criticized the Taliban.", "AFGELI 111 AFGINSTAL 2019-06-15"},
+		{"role on the event's date", "In 2010, Karzai criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2010"},
+		{"infinitive wish is no event", "The aim was to convince the Taliban to meet Afghan officials.", ""},
+		{"coordinated verbs share a subject", "Ghani visited Moscow on Monday and met Russian officials.", "AFGGOV 042 RUSGOV 2019-06-10; AFGGOV 040 RUSGOV 2019-06-10"},
+		{"statement only alone", "Ghani said the army would attack the Taliban.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
+		{"group coreference", "The Taliban spoke. The group has refused to meet with the government.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
+		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
+		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}
+			r, err := c.Code(&doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := brief(r.Events); got != tc.want {
+				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
