@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"parley/internal/dictfile"
@@ -257,6 +258,12 @@ func parseRole(s string) (Role, error) {
 // fullDate expands YYYY or YYYY-MM to a day; an end date of a year or month
 // means its last day, as an exclusive bound the day after.
 func fullDate(s string, end bool) (string, error) {
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(s)]
+	if s != "" {
+		if _, err := time.Parse(layout, s); layout == "" || err != nil {
+			return "", fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+	}
 	switch len(s) {
 	case 0:
 		return "", nil
