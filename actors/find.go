@@ -185,6 +185,9 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 				p.Head = e
 			}
 		}
+		if p.Head.Kind == Capital {
+			p.Country = p.Head.Country
+		}
 		if p.Head.Kind == Capital && len(ms[i:j]) > 1 {
 			// "Kabul police": the capital locates an agent.
 			p.Country = p.Head.Country
@@ -202,6 +205,18 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		}
 		out = append(out, p)
 		i = j
+	}
+	// "protesters in Baghdad", "police in Afghanistan": an agent without a
+	// country takes the country of the place it is in.
+	for k := range out {
+		p := &out[k]
+		if p.Country != "" || p.Head.Kind != Agent || k+1 >= len(out) {
+			continue
+		}
+		q := out[k+1]
+		if q.Tok0 == p.Tok1+1 && (toks[p.Tok1].Norm == "in" || toks[p.Tok1].Norm == "from") && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
+			p.Country = q.Country
+		}
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -68,7 +69,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	used := make([]bool, len(toks))
 	for i := range toks {
 		t := &toks[i]
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") || attributive(toks, i) {
 			continue
 		}
 		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok {
@@ -109,6 +110,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			used[k] = true
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].anchor < out[j].anchor })
 	// A bare statement verb codes only a sentence with nothing else in it.
 	var real []trigger
 	for _, tr := range out {
@@ -176,6 +178,26 @@ func isBoundary(t nlp.Token) bool {
 	return false
 }
 
+// attributive reports whether the participle at i modifies a noun ("reject
+// proposed changes", "the alleged crimes") rather than stating an event.
+func attributive(toks []nlp.Token, i int) bool {
+	t := toks[i]
+	if t.Tag != "VBN" && t.Tag != "VBD" || i+1 >= len(toks) || i == 0 {
+		return false
+	}
+	next, prev := toks[i+1], toks[i-1]
+	if !strings.HasPrefix(next.Tag, "NN") && next.Tag != "JJ" {
+		return false
+	}
+	switch {
+	case prev.Tag == "DT" || prev.Tag == "JJ" || prev.Tag == "PRP$" || prev.Tag == "IN" || prev.Tag == "POS":
+		return true
+	case prev.IsVerb() && prev.Lemma != "be" && prev.Lemma != "have" && prev.Lemma != "get":
+		return true
+	}
+	return false
+}
+
 // lightVerbs take a nominal event as object: "held talks", "launched an air
 // strike".
 var lightVerbs = map[string]bool{
@@ -231,6 +253,7 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 	if len(trs) == 0 {
 		return nil
 	}
+	trs = absorbGovernors(s.Tokens, trs)
 	var dexprs []dates.Expr
 	dexprs = dates.Find(s.Text, ref)
 	var out []parley.Event
@@ -243,6 +266,28 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 			}
 			seen[key] = true
 			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// absorbGovernors drops the triggers that only govern another event:
+// "refused to meet" is one rejection (125), "threatened to attack" one
+// threat (1384), "agreed to meet" one intent (036).
+func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
+	gov := map[int]bool{}
+	for _, tr := range trs {
+		if m, g := modalityOf(toks, tr.anchor); g >= 0 && (m == refused || m == threat || m == intent) {
+			gov[g] = true
+		}
+	}
+	if len(gov) == 0 {
+		return trs
+	}
+	out := trs[:0:0]
+	for _, tr := range trs {
+		if !gov[tr.head] {
+			out = append(out, tr)
 		}
 	}
 	return out
@@ -289,19 +334,38 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	}
 
 	negated := false
-	if r := refusal(toks, tr.anchor); r >= 0 {
+	mod, gov := modalityOf(toks, tr.anchor)
+	neg := negation(toks, tr.anchor, tr.head)
+	switch {
+	case mod == wish:
+		return nil
+	case mod == refused || (mod == future || mod == intent) && neg != "" && cooperative(evCode):
+		by := neg
+		if gov >= 0 {
+			by = toks[gov].Text
+		}
 		if rc := refusalCode(evCode); rc != "" {
-			notes = append(notes, fmt.Sprintf("refusal of %s (%s)", evCode, toks[r].Text))
+			notes = append(notes, fmt.Sprintf("refusal of %s (%s)", evCode, by))
 			evCode = rc
 		} else {
 			negated = true
 			notes = append(notes, "refused: negated")
 		}
-	} else if irrealis(toks, tr.anchor) {
-		return nil
-	} else if neg := negation(toks, tr.anchor, tr.head); neg != "" {
+	case neg != "":
 		negated = true
 		notes = append(notes, "negated by "+strconv.Quote(neg))
+	case mod == future || mod == intent:
+		if ic := intentCode(evCode); ic != evCode {
+			notes = append(notes, fmt.Sprintf("intent to %s (%s)", evCode, toks[gov].Text))
+			evCode = ic
+		}
+	case mod == threat:
+		if tc := threatCode(evCode); tc != evCode {
+			notes = append(notes, fmt.Sprintf("threat of %s (%s)", evCode, toks[gov].Text))
+			evCode = tc
+		} else {
+			evCode = "130"
+		}
 	}
 	cc, ok := c.Codes.Lookup(evCode)
 	if !ok {

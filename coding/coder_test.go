@@ -31,6 +31,8 @@ var testFS = fstest.MapFS{
 1246 | Refuse to de-escalate | -4 | REJECT | |
 173 | Arrest | -5 | COERCE | arrest |
 190 | Use conventional military force | -10 | ASSAULT | |
+036 | Express intent to meet or negotiate | 4 | AGREE | |
+1384 | Threaten conventional attack | -7 | THREATEN | |
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
@@ -96,7 +98,10 @@ func TestCodeRules(t *testing.T) {
 		{"role on the event's date", "In 2010, Karzai criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2010"},
 		{"infinitive wish is no event", "The aim was to convince the Taliban to meet Afghan officials.", ""},
 		{"coordinated verbs share a subject", "Ghani visited Moscow on Monday and met Russian officials.", "AFGGOV 042 RUSGOV 2019-06-10; AFGGOV 040 RUSGOV 2019-06-10"},
-		{"statement only alone", "Ghani said the army would attack the Taliban.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
+		{"statement only alone; future attack is a threat", "Ghani said the army would attack the Taliban.", "AFGMIL 1384 AFGINSTAL 2019-06-15"},
+		{"intent absorbs its verb", "The Taliban agreed to meet Afghan officials.", "AFGINSTAL 036 AFGGOV 2019-06-15"},
+		{"won't meet is a refusal", "The Taliban won't meet Afghan officials.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
+		{"urged to meet is no meeting", "Ghani urged the Taliban to meet Afghan officials.", ""},
 		{"group coreference", "The Taliban spoke. The group has refused to meet with the government.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
 		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
 		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},

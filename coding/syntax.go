@@ -290,7 +290,8 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger) *ac
 			return nil
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
-			if isLocative(toks, p) {
+			if isLocative(toks, p) || k > 0 && toks[k-1].Tag == "PRP$" {
+				// a place, or the subject's own agents ("offered its troops")
 				k = p.Tok1 - 1
 				continue
 			}
@@ -327,24 +328,6 @@ func between(toks []nlp.Token, ps []actors.Phrase, last int) (*actors.Phrase, *a
 		return nil, nil
 	}
 	return a, b
-}
-
-// refusal returns the token of a refusal verb governing the anchor
-// ("refused to meet", "declined to attend"), or -1.
-func refusal(toks []nlp.Token, anchor int) int {
-	if anchor < 2 || toks[anchor-1].Norm != "to" {
-		return -1
-	}
-	for k := anchor - 2; k >= 0 && k >= anchor-4; k-- {
-		switch toks[k].Lemma {
-		case "refuse", "decline", "reject", "refusal":
-			return k
-		}
-		if toks[k].Tag != "RB" {
-			return -1
-		}
-	}
-	return -1
 }
 
 // refusalCode maps a refused cooperative event to CAMEO's rejection codes.
@@ -466,15 +449,4 @@ func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
 		return locatives[t.Norm]
 	}
 	return false
-}
-
-// irrealis reports whether the verb at anchor is the infinitive complement
-// of another verb ("to convince the Taliban to sit", "wants to meet"): an
-// event wished for, not one that happened. Refusals are read before this.
-func irrealis(toks []nlp.Token, anchor int) bool {
-	k := anchor - 1
-	for k >= 0 && toks[k].Tag == "RB" {
-		k--
-	}
-	return k >= 0 && toks[k].Norm == "to" && toks[anchor].Tag == "VB"
 }

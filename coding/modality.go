@@ -1,0 +1,136 @@
+package coding
+
+import (
+	"parley/cameo"
+	"parley/nlp"
+)
+
+// modality is how the text presents an event: as having happened, or as
+// intended, threatened, refused or merely wished for.
+type modality int
+
+const (
+	realis  modality = iota
+	future           // "will meet", "would attend"
+	intent           // "agreed to meet", "is ready to talk", "plans to visit"
+	threat           // "threatened to attack"
+	refused          // "refused to meet", "declined to attend"
+	wish             // "urged X to meet", "could attack": no event of its own
+)
+
+var intentVerbs = map[string]bool{
+	"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true, "plan": true,
+	"intend": true, "decide": true, "prepare": true, "seek": true, "aim": true, "hope": true,
+	"want": true, "propose": true, "undertake": true, "commit": true, "vote": true, "resolve": true,
+	"expect": true, "volunteer": true, "move": true, "try": true, "attempt": true,
+}
+
+var intentAdjectives = map[string]bool{
+	"ready": true, "willing": true, "prepared": true, "determined": true, "committed": true,
+	"poised": true, "set": true, "eager": true, "keen": true, "likely": true, "expected": true,
+}
+
+var refusalVerbs = map[string]bool{"refuse": true, "decline": true, "reject": true, "refusal": true}
+
+var threatVerbs = map[string]bool{"threaten": true, "warn": true, "vow": false}
+
+// modalityOf reads the words before the verb at anchor and returns how the
+// event is presented and the token of the word that governs it (-1 if none).
+func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
+	k := anchor - 1
+	for k >= 0 && (toks[k].Tag == "RB" || toks[k].Norm == "not" || toks[k].Norm == "n't") {
+		k--
+	}
+	if k < 0 {
+		return realis, -1
+	}
+	t := toks[k]
+	if t.Tag == "MD" || t.Norm == "wo" || t.Norm == "'ll" {
+		switch t.Norm {
+		case "will", "would", "shall", "wo", "'ll":
+			return future, k
+		}
+		return wish, k
+	}
+	if t.Norm != "to" || toks[anchor].Tag != "VB" {
+		return realis, -1
+	}
+	g := k - 1
+	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not") {
+		g--
+	}
+	if g < 0 {
+		return wish, -1
+	}
+	gt := toks[g]
+	switch {
+	case refusalVerbs[gt.Lemma]:
+		return refused, g
+	case threatVerbs[gt.Lemma]:
+		return threat, g
+	case intentVerbs[gt.Lemma] || intentAdjectives[gt.Norm]:
+		return intent, g
+	case gt.Norm == "going" || gt.Norm == "about":
+		return future, g
+	}
+	return wish, g
+}
+
+// intentCode maps an event stated as intended to CAMEO's "express intent"
+// (03x) or "threaten" (13x) codes.
+func intentCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	}
+	return threatCode(code)
+}
+
+// threatCode maps a threatened conflictual event to its 13x code; codes of
+// other roots are returned unchanged.
+func threatCode(code string) string {
+	switch {
+	case code == "191":
+		return "1381"
+	case code == "192":
+		return "1382"
+	case code == "172" || len(code) == 4 && code[:3] == "172":
+		return "132"
+	case code == "161":
+		return "1313"
+	case code == "163" || code == "162" || len(code) == 4 && code[:3] == "162":
+		return "1312"
+	case code == "164" || code == "166":
+		return "134"
+	}
+	switch cameo.Root(code) {
+	case "14":
+		return "133"
+	case "15":
+		return "138"
+	case "16":
+		return "131"
+	case "17":
+		return "137"
+	case "18":
+		return "1383"
+	case "19":
+		return "1384"
+	case "20":
+		return "1385"
+	}
+	return code
+}
+
+func cooperative(code string) bool {
+	r := cameo.Root(code)
+	return r >= "03" && r <= "08"
+}
