@@ -334,6 +334,18 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
 				added = append(added, p)
+			case (tok.Norm == "they" || tok.Norm == "it") && t > 0:
+				// "Japan said it had halted aid", "the Houthis claimed they
+				// had attacked": the sentence's first actor before it.
+				for q := range ps {
+					if ps[q].Tok1 <= t && ps[q].Head.Kind != Person && (tok.Norm == "they" || ps[q].Head.Kind == Country || ps[q].Head.Kind == Capital || ps[q].Head.Kind == Group) {
+						p := ps[q]
+						p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+						p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, ps[q].Text), true
+						added = append(added, p)
+						break
+					}
+				}
 			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
 				p := *lastGroup
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End

@@ -69,6 +69,9 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	used := make([]bool, len(toks))
 	for i := range toks {
 		t := &toks[i]
+		if used[i] {
+			continue // part of an earlier pattern ("decline to comment")
+		}
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") || attributive(toks, i) {
 			continue
 		}
@@ -277,7 +280,16 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
 	gov := map[int]bool{}
 	for _, tr := range trs {
-		if m, g := modalityOf(toks, tr.anchor); g >= 0 && (m == refused || m == threat || m == intent) {
+		m, g := modalityOf(toks, tr.anchor)
+		if g < 0 {
+			continue
+		}
+		code := tr.pat.Code
+		switch {
+		case m == refused && refusalCode(code) != "",
+			m == threat && threatCode(code) != code,
+			m == intent && intentCode(code) != code,
+			m == realis:
 			gov[g] = true
 		}
 	}
@@ -319,7 +331,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	} else {
 		srcs = subj
-		if t := object(toks, ps, tr, all); t != nil {
+		if t := object(toks, ps, tr, all, false); t != nil {
 			tgts = []*actors.Phrase{t}
 		}
 	}
@@ -399,6 +411,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				ta = nil
 			}
 		}
+		var implied string
+		if ta == nil && cameo.Root(evCode) == "14" && sa.Country != "" && sa.Sector != "GOV" {
+			// A protest with no stated target is aimed at the government
+			// of the protesters' country, as CAMEO codes demonstrations.
+			ta = &parley.Actor{Code: sa.Country + "GOV", Country: sa.Country, Sector: "GOV"}
+			implied = "target implied: the government of " + sa.Country
+		}
 		ev := parley.Event{
 			Doc: doc.ID, Sentence: s.Index, Text: s.Text, Span: parley.Span{s.Start, s.End},
 			Source: sa, Target: ta, CAMEO: evCode, Root: cameo.Root(evCode),
@@ -415,6 +434,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 		ev.VerbSpan = &vs
 		n := append([]string{}, notes...)
+		if implied != "" {
+			n = append(n, implied)
+		}
 		for _, p := range []*actors.Phrase{src, tgt} {
 			if p != nil && p.Note != "" {
 				n = append(n, p.Note)

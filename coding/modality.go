@@ -22,7 +22,16 @@ var intentVerbs = map[string]bool{
 	"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true, "plan": true,
 	"intend": true, "decide": true, "prepare": true, "seek": true, "aim": true, "hope": true,
 	"want": true, "propose": true, "undertake": true, "commit": true, "vote": true, "resolve": true,
-	"expect": true, "volunteer": true, "move": true, "try": true, "attempt": true,
+	"expect": true, "volunteer": true,
+}
+
+// realisVerbs govern an event that happens ("decided to lift sanctions",
+// "began to withdraw"): the event is coded as it is.
+var realisVerbs = map[string]bool{
+	"decide": true, "vote": true, "move": true, "begin": true, "start": true, "continue": true,
+	"manage": true, "resume": true, "rush": true, "act": true, "proceed": true, "hasten": true,
+	"go": true, "come": true, "use": true, "help": true, "dare": true, "choose": true,
+	"opt": true, "elect": true, "try": true, "attempt": true, "seek": false,
 }
 
 var intentAdjectives = map[string]bool{
@@ -72,6 +81,8 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return intent, g
 	case gt.Norm == "going" || gt.Norm == "about":
 		return future, g
+	case realisVerbs[gt.Lemma]:
+		return realis, g
 	}
 	return wish, g
 }

@@ -266,19 +266,26 @@ func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
 
 // object returns the target: the first actor phrase after the trigger, in
 // the same clause, not a by-agent.
-func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger) *actors.Phrase {
+func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, passive bool) *actors.Phrase {
 	next := len(toks)
 	for _, o := range all {
 		if o.head > tr.last && o.anchor < next {
 			next = o.anchor
 		}
 	}
+	// Places are where a meeting or a cooperation happens ("met in
+	// Moscow"), but what an attack or a threat is aimed at ("shelled
+	// positions in Jericho").
+	placeIsTarget := !cooperative(tr.pat.Code)
+	skip := func(p *actors.Phrase) bool {
+		return !placeIsTarget && isLocative(toks, p) || p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$"
+	}
 	// The object may stand inside the pattern ("deem the government
 	// illegitimate") or after it ("met with the Taliban").
 	for k := tr.head + 1; k < next && k < len(toks); k++ {
 		t := toks[k]
 		if k <= tr.last {
-			if p := phraseStartingAt(ps, k); p != nil && !isLocative(toks, p) {
+			if p := phraseStartingAt(ps, k); p != nil && !skip(p) {
 				return p
 			}
 			continue
@@ -286,18 +293,20 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger) *ac
 		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 {
 			return nil
 		}
-		if t.Norm == "by" {
-			return nil
+		if t.Norm == "by" && (passive || !toks[k-1].IsNoun()) {
+			return nil // a by-agent, not an object ("calls by Belarus" is one)
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
-			if isLocative(toks, p) || k > 0 && toks[k-1].Tag == "PRP$" {
+			if skip(p) {
 				// a place, or the subject's own agents ("offered its troops")
 				k = p.Tok1 - 1
 				continue
 			}
 			return p
 		}
-		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" && k > tr.last+1 {
+		// Finite verbs start another clause; infinitives continue this one
+		// ("threatened to cut off electricity to Nakhichevan").
+		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" && t.Tag != "VB" && k > tr.last+1 {
 			return nil
 		}
 	}
