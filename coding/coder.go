@@ -27,12 +27,16 @@ type Coder struct {
 	Actors *actors.Dictionary
 	Verbs  *Verbs
 	Codes  cameo.Table
+	// Discards, when set, mark sentences and documents that are not
+	// political news (sport, entertainment, business).
+	Discards *Discards
 }
 
 // Result is what coding one document gives.
 type Result struct {
 	Events    []parley.Event
 	Sentences int
+	Discarded int // sentences not coded as sport, entertainment or business news
 }
 
 // Code codes one document. The error is for documents that cannot be coded
@@ -45,11 +49,18 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	body := doc.Body()
 	sents := c.Parser.Parse(body)
 	acts := c.Actors.Document(sents)
+	why := c.discarded(doc.ID, sents, doc.Title != "")
 	var out []parley.Event
+	res := Result{Sentences: len(sents)}
 	for i := range sents {
+		if why[i] != "" {
+			res.Discarded++
+			continue
+		}
 		out = append(out, c.codeSentence(doc, ref, &sents[i], acts[i].Phrases)...)
 	}
-	return Result{Events: out, Sentences: len(sents)}, nil
+	res.Events = out
+	return res, nil
 }
 
 // trigger is one pattern match in a sentence.
@@ -458,10 +469,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	case len(srcs) > 1:
 		// compound subject and no object: the members act on each other
-		// ("X and Y met"): one event a pair.
+		// ("X and Y met"): one event a pair, both ways for a meeting,
+		// which each side holds with the other.
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
 				emit(srcs[i], srcs[j])
+				if cameo.Root(evCode) == "04" {
+					emit(srcs[j], srcs[i])
+				}
 			}
 		}
 	default:

@@ -93,7 +93,7 @@ func TestCodeRules(t *testing.T) {
 		{"negation", "Afghan officials did not meet the Taliban.", "AFGGOV !040 AFGINSTAL 2019-06-15"},
 		{"participle subject", "However, with the Taliban rejecting the ceasefire, nothing moved.", "AFGINSTAL 1246 - 2019-06-15"},
 		{"participle after comma", "The Taliban spoke, deeming the Afghan government illegitimate.", "AFGINSTAL 111 AFGGOV 2019-06-15"},
-		{"compound subject", "In February, Taliban representatives and Afghan officials met in Moscow.", "AFGINSTAL 040 AFGGOV 2019-02"},
+		{"compound subject meets both ways", "In February, Taliban representatives and Afghan officials met in Moscow.", "AFGINSTAL 040 AFGGOV 2019-02; AFGGOV 040 AFGINSTAL 2019-02"},
 		{"dated role", "Former president Hamid Karzai criticized the Taliban.", "AFGELI 111 AFGINSTAL 2019-06-15"},
 		{"role on the event's date", "In 2010, Karzai criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2010"},
 		{"infinitive wish is no event", "The aim was to convince the Taliban to meet Afghan officials.", ""},
@@ -116,5 +116,31 @@ func TestCodeRules(t *testing.T) {
 				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestDiscards(t *testing.T) {
+	c := testCoder(t)
+	fsys := fstest.MapFS{"discards.txt": {Data: []byte("sport | world cup qualifier; striker; scored twice\nbad line without bar\n")}}
+	d, bad, err := coding.LoadDiscards(fsys)
+	if err != nil || len(bad) != 1 || !strings.Contains(bad[0].Error(), "discards.txt:2") {
+		t.Fatalf("load: %v %v", err, bad)
+	}
+	c.Discards = d
+	for _, tc := range []struct {
+		doc  parley.Document
+		want string
+	}{
+		{parley.Document{ID: "a", Date: "2020-01-01", Title: "Brazil attack beats Argentina in World Cup qualifier", Text: "Russian troops attacked French forces."}, ""},
+		{parley.Document{ID: "b", Date: "2020-01-01", Text: "Russian troops attacked French forces. The striker scored twice."}, "RUSMIL 190 FRAMIL 2020-01-01"},
+		{parley.Document{ID: "c", Date: "2020-01-01", Text: "The striker attacked French forces. He scored twice. Russian troops attacked French forces."}, ""},
+	} {
+		r, err := c.Code(&tc.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := brief(r.Events); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.doc.ID, got, tc.want)
+		}
 	}
 }

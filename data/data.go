@@ -9,5 +9,5 @@ import "embed"
 
 // FS holds the built-in dictionaries and sample articles.
 //
-//go:embed actors/*.txt cameo/*.txt verbs/*.txt samples/*.jsonl
+//go:embed actors/*.txt cameo/*.txt verbs/*.txt discards.txt samples/*.jsonl
 var FS embed.FS

@@ -23,6 +23,7 @@ type Result struct {
 	Doc       parley.Document
 	Events    []parley.Event
 	Sentences int
+	Discarded int   // sentences left uncoded as sport, entertainment or business news
 	Err       error // the document could not be coded; the batch goes on
 }
 
@@ -126,6 +127,6 @@ func codeOne(c Coder, doc parley.Document) (r Result) {
 		r.Err = fmt.Errorf("code document %q: %w", doc.ID, err)
 		return r
 	}
-	r.Events, r.Sentences = res.Events, res.Sentences
+	r.Events, r.Sentences, r.Discarded = res.Events, res.Sentences, res.Discarded
 	return r
 }

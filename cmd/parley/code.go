@@ -30,8 +30,8 @@ func (c *codeFlags) register(fs *flag.FlagSet) {
 
 // stats counts what a run did.
 type stats struct {
-	docs, failed, sentences, events int
-	bytes                           int64
+	docs, failed, sentences, events, discarded int
+	bytes                                      int64
 }
 
 // codeStream reads the inputs, codes them and calls each with every result,
@@ -71,6 +71,7 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ea
 			return nil
 		}
 		st.sentences += r.Sentences
+		st.discarded += r.Discarded
 		st.events += len(r.Events)
 		return each(r)
 	})
@@ -134,7 +135,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "events", st.events)
+	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "discarded_sentences", st.discarded, "events", st.events)
 	if st.failed > 0 {
 		return fmt.Errorf("%w: %d failed", errFailed, st.failed)
 	}

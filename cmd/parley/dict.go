@@ -48,5 +48,12 @@ func loadCoder(dir string, log *slog.Logger) (*coding.Coder, error) {
 	for _, e := range bad {
 		log.Warn("dictionary", "error", e)
 	}
-	return &coding.Coder{Parser: parser, Actors: acts, Verbs: verbs, Codes: codes}, nil
+	discards, bad, err := coding.LoadDiscards(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load discards: %w", err)
+	}
+	for _, e := range bad {
+		log.Warn("dictionary", "error", e)
+	}
+	return &coding.Coder{Parser: parser, Actors: acts, Verbs: verbs, Codes: codes, Discards: discards}, nil
 }

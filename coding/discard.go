@@ -1,0 +1,106 @@
+package coding
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"parley/internal/dictfile"
+	"parley/nlp"
+)
+
+// DiscardFile is where LoadDiscards reads discard phrases in its fs.FS.
+const DiscardFile = "discards.txt"
+
+// Discards are phrases that mark sport, entertainment and business news.
+type Discards struct {
+	first map[string][]discard
+}
+
+type discard struct {
+	words    []string
+	category string
+}
+
+// LoadDiscards reads the discard phrases. A missing file gives no discards.
+func LoadDiscards(fsys fs.FS) (*Discards, []error, error) {
+	d := &Discards{first: map[string][]discard{}}
+	if _, err := fs.Stat(fsys, DiscardFile); err != nil {
+		return d, nil, nil
+	}
+	lines, err := dictfile.Read(fsys, DiscardFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	var bad []error
+	for _, l := range lines {
+		if len(l.Fields) != 2 || l.Fields[0] == "" {
+			bad = append(bad, l.Errorf("want CATEGORY | phrases"))
+			continue
+		}
+		for _, ph := range l.Items(1) {
+			words := strings.Fields(strings.ToLower(strings.ReplaceAll(ph, "-", " ")))
+			if len(words) == 0 {
+				continue
+			}
+			d.first[words[0]] = append(d.first[words[0]], discard{words: words, category: l.Fields[0]})
+		}
+	}
+	return d, bad, nil
+}
+
+// Match returns the category and phrase of the first discard phrase in the
+// tokens, or "".
+func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
+	if d == nil {
+		return "", ""
+	}
+	words := make([]string, 0, len(toks))
+	for _, t := range toks {
+		for _, w := range strings.FieldsFunc(t.Norm, func(r rune) bool { return r == '-' }) {
+			words = append(words, w)
+		}
+	}
+	for i, w := range words {
+		for _, c := range d.first[w] {
+			if i+len(c.words) > len(words) {
+				continue
+			}
+			ok := true
+			for j, cw := range c.words {
+				if words[i+j] != cw {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return c.category, strings.Join(c.words, " ")
+			}
+		}
+	}
+	return "", ""
+}
+
+// discarded returns, for each sentence, why it is not coded ("" if it is).
+func (c *Coder) discarded(doc string, sents []nlp.Sentence, hasTitle bool) []string {
+	why := make([]string, len(sents))
+	n := 0
+	for i := range sents {
+		if cat, ph := c.Discards.Match(sents[i].Tokens); cat != "" {
+			why[i] = fmt.Sprintf("%s story (%q)", cat, ph)
+			n++
+		}
+	}
+	whole := ""
+	if hasTitle && len(sents) > 0 && why[0] != "" {
+		whole = why[0]
+	} else if n >= 2 && n*3 >= len(sents) {
+		whole = fmt.Sprintf("%d of %d sentences are sport, entertainment or business news", n, len(sents))
+	}
+	if whole != "" {
+		for i := range why {
+			why[i] = whole
+		}
+	}
+	return why
+}
