@@ -6,6 +6,14 @@
 // and location accuracy over the matches; the Report lists what was missed
 // and what was found that the gold does not hold, for a person to read
 // (WriteText) or a program (WriteJSON).
+//
+// The other gold sets of FORMAT.md hold their own documents, one a record or
+// sentence, and are scored a document at a time: ReadPLOVER and ScorePLOVER
+// (PLOVER gold standard records), ReadConfliBERT and ScoreConfliBERT (CAMEO
+// classes of sentences) and ReadPetrarch and ScorePetrarch (UniversalPetrarch
+// validation triples). Every report writes its figures (WriteSummary), the
+// figures and every wrong document with what was coded in it (WriteText),
+// or JSON (WriteJSON).
 package eval
 
 import (

@@ -31,11 +31,7 @@ const maxTextRunes = 200
 // gold spans more than one document.
 func (r Report) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "recall %s  precision %s  F1 %.2f\n", r.Recall, r.Precision, r.F1)
-	fmt.Fprintf(bw, "full-code %s  date %s  location %s  optional %s\n", r.CAMEO, r.Date, r.Location, r.Optional)
-	if len(r.Uncoded) > 0 {
-		fmt.Fprintf(bw, "UNCODED documents with gold events: %s\n", strings.Join(r.Uncoded, ", "))
-	}
+	r.summary(bw)
 
 	docs := make(map[string]bool)
 	for _, list := range [][]Miss{r.Missed, r.MissedOptional} {
@@ -61,8 +57,14 @@ func (r Report) WriteText(w io.Writer) error {
 				kind = "required"
 			}
 			fmt.Fprintf(bw, "MISSED %s [%s] %q want %s\n", name(g), kind, clip(g.Sentence), want(g))
+			if m.Text != "" && m.Text != normalize(g.Sentence) {
+				fmt.Fprintf(bw, "  sentence: %s\n", clip(m.Text))
+			}
 			for _, ev := range m.Near {
 				fmt.Fprintf(bw, "  got %s rule: %s\n", eventLine(ev), ev.Rule)
+			}
+			if len(m.Near) == 0 {
+				fmt.Fprintln(bw, "  got nothing in this sentence")
 			}
 		}
 	}
@@ -89,6 +91,22 @@ func (r Report) WriteText(w io.Writer) error {
 		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
+}
+
+// WriteSummary writes the figures only: the first two lines of WriteText,
+// and the gold documents not coded.
+func (r Report) WriteSummary(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	r.summary(bw)
+	return flush(bw)
+}
+
+func (r Report) summary(w io.Writer) {
+	fmt.Fprintf(w, "recall %s  precision %s  F1 %.2f\n", r.Recall, r.Precision, r.F1)
+	fmt.Fprintf(w, "full-code %s  date %s  location %s  optional %s\n", r.CAMEO, r.Date, r.Location, r.Optional)
+	if len(r.Uncoded) > 0 {
+		fmt.Fprintf(w, "UNCODED documents with gold events: %s\n", strings.Join(r.Uncoded, ", "))
+	}
 }
 
 // WriteJSON writes the report as one indented JSON object.
@@ -121,18 +139,10 @@ func want(g Gold) string {
 	return s
 }
 
-// eventLine formats a prediction as "doc#sentence code source→target".
+// eventLine formats a prediction as "doc#sentence code source→target", each
+// actor its code and, when known, its words: TAL "the Taliban"→-.
 func eventLine(ev parley.Event) string {
-	actor := func(a *parley.Actor) string {
-		switch {
-		case a == nil:
-			return "-"
-		case a.Code == "":
-			return "?"
-		}
-		return a.Code
-	}
-	return fmt.Sprintf("%s#%d %s %s→%s", ev.Doc, ev.Sentence, ev.CAMEO, actor(ev.Source), actor(ev.Target))
+	return fmt.Sprintf("%s#%d %s %s→%s", ev.Doc, ev.Sentence, ev.CAMEO, actorText(ev.Source), actorText(ev.Target))
 }
 
 // clip shortens text for a one-line summary.

@@ -77,6 +77,9 @@ type Match struct {
 type Miss struct {
 	Gold Gold           `json:"gold"`
 	Near []parley.Event `json:"near,omitempty"`
+	// Text is the whole sentence that holds the gold sentence, when the
+	// document was given to Score and holds it.
+	Text string `json:"text,omitempty"`
 }
 
 // Score matches predictions to gold events and computes the figures of the
@@ -106,9 +109,11 @@ func Score(gold []Gold, docs []parley.Document, events []parley.Event) Report {
 
 	// Gold documents in order: the order of docs, then of the gold file.
 	order := make(map[string]int)
+	bodies := make(map[string]string)
 	for _, d := range docs {
 		if _, ok := order[d.ID]; !ok {
 			order[d.ID] = len(order)
+			bodies[d.ID] = d.Body()
 		}
 	}
 	goldDocs := make(map[string][]int) // doc → indexes into gold
@@ -183,7 +188,7 @@ func Score(gold []Gold, docs []parley.Document, events []parley.Event) Report {
 		}
 		p := goldMatch[gi]
 		if p < 0 {
-			m := Miss{Gold: g}
+			m := Miss{Gold: g, Text: sentenceAround(bodies[g.Doc], g.Sentence)}
 			for _, e := range near[gi] {
 				m.Near = append(m.Near, events[e])
 			}
@@ -286,6 +291,35 @@ func normalize(s string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// sentenceAround returns the sentence of body that holds sub, both
+// normalized, cut at the nearest sentence end (". ", "! ", "? ") or line
+// break on each side; "" when body does not hold sub. It is for people to
+// read, not for scoring.
+func sentenceAround(body, sub string) string {
+	sub = normalize(sub)
+	if sub == "" {
+		return ""
+	}
+	for line := range strings.SplitSeq(body, "\n") {
+		line = normalize(line)
+		i := strings.Index(line, sub)
+		if i < 0 {
+			continue
+		}
+		start, stop := 0, len(line)
+		for _, end := range []string{". ", "! ", "? "} {
+			if j := strings.LastIndex(line[:i], end); j >= 0 {
+				start = max(start, j+2)
+			}
+			if j := strings.Index(line[i+len(sub):], end); j >= 0 {
+				stop = min(stop, i+len(sub)+j+1)
+			}
+		}
+		return line[start:stop]
+	}
+	return ""
 }
 
 // rootOf is the event's root code, taken from its full code when the root is
