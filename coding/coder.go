@@ -361,6 +361,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	neg := negation(toks, tr.anchor, tr.head)
 	switch {
 	case mod == wish:
+		// "X said Y must withdraw": X demands it of Y.
+		if sp := speaker(toks, gov); sp >= 0 && (toks[gov].Norm == "must" || toks[gov].Norm == "should") {
+			srcs, tgts = subject(toks, ps, sp), subj
+			if len(srcs) == 0 || passive {
+				return nil
+			}
+			notes = append(notes, fmt.Sprintf("demand that %s (%s %s)", evCode, toks[sp].Text, toks[gov].Text))
+			evCode = demandCode(evCode)
+			break
+		}
 		return nil
 	case mod == refused || (mod == future || mod == intent) && neg != "" && cooperative(evCode):
 		by := neg

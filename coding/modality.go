@@ -145,3 +145,44 @@ func cooperative(code string) bool {
 	r := cameo.Root(code)
 	return r >= "03" && r <= "08"
 }
+
+var speechVerbs = map[string]bool{
+	"say": true, "declare": true, "insist": true, "reiterate": true, "stress": true, "state": true,
+	"add": true, "tell": true, "write": true, "announce": true, "argue": true, "maintain": true,
+}
+
+// speaker returns the speech verb whose clause holds the modal at gov ("X
+// said Y must ..."), or -1.
+func speaker(toks []nlp.Token, gov int) int {
+	if gov < 0 {
+		return -1
+	}
+	for k := gov - 1; k >= 0 && k >= gov-12; k-- {
+		t := toks[k]
+		if t.Norm == ";" || t.Norm == "." {
+			return -1
+		}
+		if t.IsVerb() && speechVerbs[t.Lemma] {
+			return k
+		}
+	}
+	return -1
+}
+
+// demandCode maps the event a speaker says another must carry out to the
+// CAMEO demand (10x) for it.
+func demandCode(code string) string {
+	switch cameo.Root(code) {
+	case "03", "05":
+		return "102"
+	case "04":
+		return "106"
+	case "06":
+		return "101"
+	case "07":
+		return "103"
+	case "08":
+		return "105"
+	}
+	return "100"
+}
