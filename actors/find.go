@@ -214,7 +214,12 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 			continue
 		}
 		q := out[k+1]
-		if q.Tok0 == p.Tok1+1 && (toks[p.Tok1].Norm == "in" || toks[p.Tok1].Norm == "from") && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
+		// allow an unknown name between: "King Hassan of Morocco"
+		at := p.Tok1
+		for at < q.Tok0 && at < p.Tok1+2 && toks[at].Tag == "NNP" {
+			at++
+		}
+		if q.Tok0 == at+1 && (toks[at].Norm == "in" || toks[at].Norm == "from" || toks[at].Norm == "of") && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
 			p.Country = q.Country
 		}
 	}
@@ -233,7 +238,7 @@ func gapJoins(toks []nlp.Token, from, to int) bool {
 	}
 	for k := from; k < to; k++ {
 		t := toks[k]
-		if !joiners[t.Norm] && t.Tag != "JJ" && t.Tag != "NNP" || t.Norm == "and" {
+		if !joiners[t.Norm] && t.Tag != "JJ" && t.Tag != "NNP" && t.Tag != "NN" || t.Norm == "and" {
 			return false
 		}
 	}

@@ -343,7 +343,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	} else {
 		srcs = subj
 		if t := object(toks, ps, tr, all, false); t != nil {
-			tgts = []*actors.Phrase{t}
+			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
 	if len(srcs) == 0 && toks[tr.head].IsNoun() {

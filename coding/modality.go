@@ -20,8 +20,8 @@ const (
 
 var intentVerbs = map[string]bool{
 	"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true, "plan": true,
-	"intend": true, "decide": true, "prepare": true, "seek": true, "aim": true, "hope": true,
-	"want": true, "propose": true, "undertake": true, "commit": true, "vote": true, "resolve": true,
+	"intend": true, "prepare": true, "seek": true, "aim": true, "hope": true,
+	"want": true, "propose": true, "undertake": true, "commit": true, "resolve": true,
 	"expect": true, "volunteer": true,
 }
 

@@ -459,3 +459,32 @@ func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
 	}
 	return false
 }
+
+// conjoined returns the phrases joined to p by "and" or commas after it
+// ("aid for Romania and Poland").
+func conjoined(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) []*actors.Phrase {
+	var out []*actors.Phrase
+	for {
+		k := p.Tok1
+		if k >= len(toks) || toks[k].Norm != "and" && toks[k].Norm != "," {
+			return out
+		}
+		k++
+		if k < len(toks) && toks[k].Norm == "and" {
+			k++
+		}
+		for k < len(toks) && toks[k].Tag == "DT" {
+			k++
+		}
+		q := phraseStartingAt(ps, k)
+		if q == nil {
+			return out
+		}
+		// "X, Y and Z" is a list; "X, a Reuters report said" is not.
+		if toks[p.Tok1].Norm == "," && toks[k-1].Norm != "and" && (q.Tok1 >= len(toks) || toks[q.Tok1].Norm != "," && toks[q.Tok1].Norm != "and") {
+			return out
+		}
+		out = append(out, q)
+		p = q
+	}
+}
