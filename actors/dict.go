@@ -314,6 +314,13 @@ func isCode(s string) bool {
 // splits text: on spaces and hyphens, dots and apostrophes dropped.
 func phraseUnits(name string) (words []string, exact []bool) {
 	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' }) {
+		// "People's" is tokenized as "People" "'s" in text; match it so.
+		if b, ok := strings.CutSuffix(strings.ReplaceAll(f, "’", "'"), "'s"); ok && b != "" {
+			words, exact = append(words, strings.ToLower(stripUnit(b))), append(exact, isAbbrev(stripUnit(b)))
+			f = "'s"
+			words, exact = append(words, "'s"), append(exact, false)
+			continue
+		}
 		w := stripUnit(f)
 		if w == "" {
 			continue

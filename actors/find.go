@@ -185,6 +185,12 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 				p.Head = e
 			}
 		}
+		if p.Head.Kind == Agent && j == i+1 && p.Tok1-p.Tok0 == 1 && toks[p.Tok0].Tag == "JJ" && p.Tok1 < len(toks) && strings.HasPrefix(toks[p.Tok1].Tag, "NN") {
+			// "official contact", "military aid", "terrorist activities":
+			// an agent word used as an adjective names no actor.
+			i = j
+			continue
+		}
 		if p.Head.Kind == Capital {
 			p.Country = p.Head.Country
 		}

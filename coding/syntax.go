@@ -88,6 +88,14 @@ func skipRanges(toks []nlp.Token, anchor int) []bool {
 					skip[j] = true
 				}
 			}
+		case "a", "an":
+			// an appositive: "Pakistan, a key U.S. ally in the war, has
+			// refused"
+			if k > 0 && toks[k-1].Norm == "," && lastComma > k && !hasFiniteVerb(toks[k:lastComma]) {
+				for j := k - 1; j <= lastComma; j++ {
+					skip[j] = true
+				}
+			}
 		case "including", "such":
 			end := anchor
 			for j := k + 1; j < anchor; j++ {
@@ -487,4 +495,13 @@ func conjoined(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) []*actors
 		out = append(out, q)
 		p = q
 	}
+}
+
+func hasFiniteVerb(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" {
+			return true
+		}
+	}
+	return false
 }
