@@ -63,9 +63,23 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Norm == "former" {
 			continue
 		}
+		if t.Norm == "of" && k > 0 && partitive[toks[k-1].Lemma] {
+			return false // "thousands of Nigerians", "leaders of the coalition"
+		}
 		return prepositions[t.Norm]
 	}
 	return false
+}
+
+// partitive nouns head a phrase whose actor is the object of "of".
+var partitive = map[string]bool{
+	"thousand": true, "thousands": true, "hundred": true, "hundreds": true, "dozen": true, "dozens": true,
+	"million": true, "millions": true, "score": true, "scores": true, "group": true, "member": true,
+	"leader": true, "representative": true, "delegation": true, "team": true, "band": true,
+	"crowd": true, "number": true, "some": true, "many": true, "most": true, "all": true, "one": true,
+	"two": true, "three": true, "several": true, "unit": true, "contingent": true, "batch": true,
+	"patch": true, "spokesman": true, "spokeswoman": true, "official": true, "head": true, "chief": true,
+	"supporter": true, "activist": true, "fighter": true, "militant": true, "soldier": true,
 }
 
 // skipRanges marks tokens a subject search must step over when looking left
