@@ -387,6 +387,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	case neg != "":
 		negated = true
 		notes = append(notes, "negated by "+strconv.Quote(neg))
+	case cameo.Root(evCode) == "01" && speechVerbs[toks[tr.head].Lemma]:
+		// "X declared that China must drop barriers": X demands it of
+		// China, whatever the dropping is.
+		if m := mustAfter(toks, tr.last); m >= 0 {
+			if t := subject(toks, ps, m); len(t) > 0 {
+				tgts = t
+				notes = append(notes, fmt.Sprintf("demand (%s ... %s)", toks[tr.head].Text, toks[m-1].Text))
+				evCode = "100"
+			}
+		}
 	case mod == future || mod == intent:
 		if ic := intentCode(evCode); ic != evCode {
 			notes = append(notes, fmt.Sprintf("intent to %s (%s)", evCode, toks[gov].Text))

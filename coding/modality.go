@@ -186,3 +186,24 @@ func demandCode(code string) string {
 	}
 	return "100"
 }
+
+// mustAfter returns the verb governed by "must" or "should" in the clause
+// reported after a speech verb ("said Y must VERB"), or -1.
+func mustAfter(toks []nlp.Token, from int) int {
+	for k := from + 1; k < len(toks) && k <= from+14; k++ {
+		switch toks[k].Norm {
+		case ";", ".", "\"", "“", "”":
+			return -1
+		case "must", "should":
+			j := k + 1
+			for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "not") {
+				j++
+			}
+			if j < len(toks) && toks[j].Tag == "VB" {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
+}

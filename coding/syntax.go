@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"strings"
+
 	"parley/actors"
 	"parley/cameo"
 	"parley/dates"
@@ -217,18 +219,21 @@ func coordinatedVerb(toks []nlp.Token, anchor int) int {
 		return -1
 	}
 	k := anchor - 1
-	for k >= 0 && toks[k].Tag == "RB" {
+	for k >= 0 && (toks[k].Tag == "RB" || toks[k].Tag == "MD" || toks[k].Lemma == "have" || toks[k].Lemma == "be") {
 		k--
 	}
 	if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "but" && toks[k].Norm != "then" {
 		return -1
 	}
-	for j := k - 1; j >= 0 && j >= k-12; j-- {
+	if k+1 < len(toks) && phraseLike(toks[k+1]) {
+		return -1 // "and the group has refused": a new subject
+	}
+	for j := k - 1; j >= 0 && j >= k-15; j-- {
 		t := toks[j]
 		if t.Norm == ";" || t.Norm == ":" {
 			return -1
 		}
-		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" && t.Tag == toks[anchor].Tag {
+		if t.IsVerb() && t.Tag != "VBG" && (t.Tag != "VBN" || j > 0 && (toks[j-1].Lemma == "be" || toks[j-1].Lemma == "have")) {
 			return j
 		}
 	}
@@ -312,7 +317,7 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, pas
 			}
 			continue
 		}
-		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 {
+		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
 			return nil
 		}
 		if t.Norm == "by" && (passive || !toks[k-1].IsNoun()) {
@@ -518,4 +523,21 @@ func hasFiniteVerb(toks []nlp.Token) bool {
 		}
 	}
 	return false
+}
+
+// clauseStart reports whether the token at k opens a new clause: a
+// subordinating or adversative conjunction ("but media reports said", "as
+// the opposition threatened").
+func clauseStart(toks []nlp.Token, k int) bool {
+	switch toks[k].Norm {
+	case "but", "while", "whereas", "although", "though", "because", "unless", "if", "when", "after", "before", "until":
+		return !(toks[k].Norm == "after" || toks[k].Norm == "before" || toks[k].Norm == "until") || hasFiniteVerb(toks[k+1:min(len(toks), k+7)])
+	case "as":
+		return k+1 < len(toks) && (toks[k+1].Tag == "DT" || toks[k+1].Tag == "NNP" || toks[k+1].Tag == "PRP") && hasFiniteVerb(toks[k+1:min(len(toks), k+7)])
+	}
+	return false
+}
+
+func phraseLike(t nlp.Token) bool {
+	return t.Tag == "DT" || t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "PRP" || strings.HasPrefix(t.Tag, "NN")
 }
