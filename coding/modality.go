@@ -65,7 +65,7 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return realis, -1
 	}
 	g := k - 1
-	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not") {
+	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not" || timeWords[toks[g].Norm]) {
 		g--
 	}
 	if g < 0 {
@@ -206,4 +206,11 @@ func mustAfter(toks []nlp.Token, from int) int {
 		}
 	}
 	return -1
+}
+
+// timeWords may stand between a verb and its infinitive ("threatened today
+// to impose").
+var timeWords = map[string]bool{
+	"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "monday": true, "tuesday": true,
+	"wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "again": true,
 }

@@ -317,6 +317,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, pas
 			}
 			continue
 		}
+		if t.Norm == "that" && reportsOn(tr.pat.Code) {
+			continue // "demanded that the United States ...": its subject is the target
+		}
 		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
 			return nil
 		}
@@ -540,4 +543,14 @@ func clauseStart(toks []nlp.Token, k int) bool {
 
 func phraseLike(t nlp.Token) bool {
 	return t.Tag == "DT" || t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "PRP" || strings.HasPrefix(t.Tag, "NN")
+}
+
+// reportsOn reports whether events of code take a that-clause whose subject
+// is their target: appeals, demands, accusations, threats.
+func reportsOn(code string) bool {
+	switch cameo.Root(code) {
+	case "02", "10", "11", "13":
+		return true
+	}
+	return false
 }
