@@ -349,7 +349,7 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 				// "Japan said it had halted aid", "the Houthis claimed they
 				// had attacked": the sentence's first actor before it.
 				for q := range ps {
-					if ps[q].Tok1 <= t && ps[q].Head.Kind != Person && (tok.Norm == "they" || ps[q].Head.Kind == Country || ps[q].Head.Kind == Capital || ps[q].Head.Kind == Group) {
+					if ps[q].Tok1 <= t && ps[q].Head.Kind != Person && (tok.Norm == "they" || ps[q].Head.Kind != Person && !isPlural(s.Tokens, ps[q])) {
 						p := ps[q]
 						p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 						p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, ps[q].Text), true
@@ -432,4 +432,9 @@ func isLowerText(sents []nlp.Sentence) bool {
 		}
 	}
 	return words >= 8 && upper*50 < words
+}
+
+// isPlural reports whether a phrase ends in a plural noun ("officials").
+func isPlural(toks []nlp.Token, p Phrase) bool {
+	return p.Tok1 > 0 && p.Tok1 <= len(toks) && (toks[p.Tok1-1].Tag == "NNS" || toks[p.Tok1-1].Tag == "NNPS")
 }

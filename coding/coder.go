@@ -30,6 +30,15 @@ type Coder struct {
 	// Discards, when set, mark sentences and documents that are not
 	// political news (sport, entertainment, business).
 	Discards *Discards
+	// Geo, when set, gives each event its location (geo.Gazetteer).
+	Geo Geocoder
+}
+
+// Geocoder places events. Locator reads a document's body once and returns
+// the function that gives the location of one of its events (from the
+// event's sentence span, verb span and actors), or nil.
+type Geocoder interface {
+	Locator(body string) func(ev *parley.Event) *parley.Location
 }
 
 // Result is what coding one document gives.
@@ -58,6 +67,13 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			continue
 		}
 		out = append(out, c.codeSentence(doc, ref, &sents[i], acts[i].Phrases)...)
+	}
+	// geolocation (geo): one location an event, nil when none is found
+	if c.Geo != nil && len(out) > 0 {
+		locate := c.Geo.Locator(body)
+		for i := range out {
+			out[i].Location = locate(&out[i])
+		}
 	}
 	res.Events = out
 	return res, nil
@@ -107,7 +123,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		lv := lightVerb(toks, i)
-		if lv >= 0 && used[lv] {
+		if lv >= 0 && used[lv] && !bareStatement(out, lv) {
 			continue // the governing verb coded an event of its own
 		}
 		if lv < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") {
@@ -125,17 +141,24 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].anchor < out[j].anchor })
-	// A bare statement verb codes only a sentence with nothing else in it.
-	var real []trigger
-	for _, tr := range out {
-		if cameo.Root(tr.pat.Code) != "01" || len(tr.pat.Rest) > 0 {
-			real = append(real, tr)
+	return out
+}
+
+// isStatement reports whether a trigger is a bare statement verb ("said"),
+// which codes a sentence only when nothing else in it does.
+func isStatement(tr trigger) bool {
+	return cameo.Root(tr.pat.Code) == "01" && len(tr.pat.Rest) == 0
+}
+
+// bareStatement reports whether the trigger headed at token k is a bare
+// statement ("announced a suspension": the noun is the event).
+func bareStatement(trs []trigger, k int) bool {
+	for _, tr := range trs {
+		if tr.head == k {
+			return isStatement(tr)
 		}
 	}
-	if len(real) > 0 && len(real) < len(out) {
-		out = real
-	}
-	return out
+	return false
 }
 
 func bestMatch(cands []*Pattern, toks []nlp.Token, i int) (trigger, bool) {
@@ -272,7 +295,28 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 	dexprs = dates.Find(s.Text, ref)
 	var out []parley.Event
 	seen := map[string]bool{}
+	// Statements code only a sentence in which nothing else is coded: "the
+	// minister said troops attacked" is the attack.
+	var real, said []trigger
 	for _, tr := range trs {
+		if isStatement(tr) {
+			said = append(said, tr)
+		} else {
+			real = append(real, tr)
+		}
+	}
+	for _, group := range [][]trigger{real, said} {
+		if len(out) > 0 {
+			break
+		}
+		out = c.codeTriggers(doc, ref, s, ps, group, trs, dexprs, seen)
+	}
+	return out
+}
+
+func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase, group, trs []trigger, dexprs []dates.Expr, seen map[string]bool) []parley.Event {
+	var out []parley.Event
+	for _, tr := range group {
 		for _, ev := range c.events(doc, ref, s, ps, tr, trs, dexprs) {
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {

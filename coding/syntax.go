@@ -15,6 +15,9 @@ func isPassive(toks []nlp.Token, i int) bool {
 	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
 		return false
 	}
+	if adjectival[toks[i].Norm] && i+1 < len(toks) && (toks[i+1].Norm == "in" || toks[i+1].Norm == "to") {
+		return false // "were engaged in ethnic cleansing", "is committed to"
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := toks[k]
 		if t.Lemma == "be" || t.Lemma == "get" {
@@ -215,7 +218,23 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 // coordinatedVerb returns the verb whose subject the verb at anchor shares
 // ("visited Moscow and met Putin"), or -1 when the verb follows no "and".
 func coordinatedVerb(toks []nlp.Token, anchor int) int {
-	if !toks[anchor].IsVerb() || toks[anchor].Tag == "VBG" {
+	if !toks[anchor].IsVerb() {
+		return -1
+	}
+	if toks[anchor].Tag == "VBG" {
+		// "killing one person and arresting 12": the participles share
+		// their subject.
+		if anchor < 2 || toks[anchor-1].Norm != "and" {
+			return -1
+		}
+		for j := anchor - 2; j >= 0 && j >= anchor-10; j-- {
+			if toks[j].Norm == ";" {
+				return -1
+			}
+			if toks[j].Tag == "VBG" {
+				return j
+			}
+		}
 		return -1
 	}
 	k := anchor - 1
@@ -553,4 +572,12 @@ func reportsOn(code string) bool {
 		return true
 	}
 	return false
+}
+
+// adjectival participles describe their subject's state when a preposition
+// follows them; the subject is the actor.
+var adjectival = map[string]bool{
+	"engaged": true, "involved": true, "committed": true, "determined": true, "prepared": true,
+	"interested": true, "opposed": true, "dedicated": true, "entitled": true, "obliged": true,
+	"willing": true, "poised": true, "set": true, "scheduled": true, "expected": true,
 }

@@ -135,7 +135,12 @@ func (p *Parser) lemmaOf(norm, tag string) string {
 		if l, ok := irregular[norm]; ok {
 			return l
 		}
-		return p.lemmaPick(norm, true)
+		l := p.lemmaPick(norm, true)
+		if l == norm && (strings.HasSuffix(norm, "ing") || strings.HasSuffix(norm, "ed")) {
+			// golem knows "calling" only as a noun: strip the suffix.
+			return p.verbStem(norm)
+		}
+		return l
 	case tag == "NNS" || tag == "NNPS":
 		return p.lemmaPick(norm, false)
 	}
@@ -165,6 +170,29 @@ func (p *Parser) lemmaPick(norm string, verb bool) string {
 		}
 	}
 	return best
+}
+
+// verbStem undoes -ing and -ed when golem has no verb reading: calling →
+// call, taking → take, stopping → stop, inviting → invite.
+func (p *Parser) verbStem(w string) string {
+	base := strings.TrimSuffix(strings.TrimSuffix(w, "ing"), "ed")
+	if len(base) < 2 {
+		return w
+	}
+	n := len(base)
+	cands := []string{base, base + "e"}
+	if n >= 3 && base[n-1] == base[n-2] {
+		cands = append(cands, base[:n-1])
+	}
+	if strings.HasSuffix(base, "i") {
+		cands = append(cands, base[:n-1]+"y")
+	}
+	for _, c := range cands {
+		if p.lemma.InDict(c) {
+			return c
+		}
+	}
+	return w
 }
 
 // irregular fixes lemmas that golem's dictionary gets wrong for verbs in news.
