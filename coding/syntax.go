@@ -322,9 +322,16 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, pas
 	// Places are where a meeting or a cooperation happens ("met in
 	// Moscow"), but what an attack or a threat is aimed at ("shelled
 	// positions in Jericho").
-	placeIsTarget := !cooperative(tr.pat.Code)
+	// Places are where talks happen ("met in Moscow"), but what a visit,
+	// an attack, a withdrawal or a promise is about ("arrived in Amman",
+	// "evacuate settlements in the Gaza Strip").
+	placeIsTarget := cameo.Root(tr.pat.Code) != "04" || tr.pat.Code == "042"
 	skip := func(p *actors.Phrase) bool {
-		return !placeIsTarget && isLocative(toks, p) || p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$"
+		if !placeIsTarget && isLocative(toks, p) {
+			return true
+		}
+		// "offered its troops": the subject's own agents, not a target
+		return p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$" && p.Head.Kind == actors.Agent
 	}
 	// The object may stand inside the pattern ("deem the government
 	// illegitimate") or after it ("met with the Taliban").
@@ -342,8 +349,8 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, pas
 		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
 			return nil
 		}
-		if t.Norm == "by" && (passive || !toks[k-1].IsNoun()) {
-			return nil // a by-agent, not an object ("calls by Belarus" is one)
+		if t.Norm == "by" && (passive || !toks[k-1].IsNoun() && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun())) {
+			return nil // a by-agent, not an object ("calls by Belarus", "crimes committed by X" are)
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
 			if skip(p) {
