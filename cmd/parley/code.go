@@ -20,12 +20,14 @@ type codeFlags struct {
 	date    string
 	dict    string
 	workers int
+	peer    peerFlags // --dict-format etc., in peer.go
 }
 
 func (c *codeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.date, "date", "", "date (YYYY-MM-DD) for documents without one (text files, stdin)")
 	fs.StringVar(&c.dict, "dict", "", "directory of dictionaries to use instead of the built-in ones")
 	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "documents coded at once")
+	c.peer.register(fs)
 }
 
 // stats counts what a run did.
@@ -38,7 +40,7 @@ type stats struct {
 // in input order. Problems with single documents are logged and counted.
 func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, each func(pipeline.Result) error) (stats, error) {
 	var st stats
-	coder, err := loadCoder(cf.dict, m.Log)
+	coder, err := m.pickCoder(cf)
 	if err != nil {
 		return st, err
 	}

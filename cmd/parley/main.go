@@ -67,6 +67,7 @@ Commands:
   eval    code documents and score them against a gold file
   bench   measure coding speed on a file of documents
   demo    code the built-in sample articles and summarise them
+  validate run TABARI's or PETRARCH's validation suite (--tabari PROJECT | --petrarch RECORDS.xml)
 
 Run 'parley COMMAND -h' for a command's flags.
 `
@@ -86,6 +87,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runBench(ctx, args[1:])
 	case "demo":
 		return m.runDemo(ctx, args[1:])
+	case "validate":
+		return m.runValidate(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

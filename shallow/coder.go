@@ -1,0 +1,447 @@
+package shallow
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"parley/peerdict"
+)
+
+// Event is one coded event of a sentence.
+type Event struct {
+	Source, Target, Code string
+	// SourceSpan, TargetSpan and VerbSpan are byte ranges in the sentence.
+	SourceSpan, TargetSpan, VerbSpan [2]int
+	// Rule is the verb or pattern that gave the code, with its file:line.
+	Rule string
+}
+
+// Result is what coding one sentence gives.
+type Result struct {
+	Events []Event
+	// Discard is set when a discard phrase or code was found; Complex
+	// when the sentence was judged too complex to code.
+	Discard, Complex bool
+	// Note says why a sentence was discarded or judged complex.
+	Note string
+}
+
+// Coder codes sentences with one set of peer dictionaries. Options may be
+// changed between sentences; a Coder is not safe for concurrent use while
+// they change, and is safe otherwise.
+type Coder struct {
+	Dict *peerdict.Dict
+	Opts Options
+
+	actors   map[string][]entry // first word (or stem) -> entries
+	verbs    map[string][]*peerdict.Verb
+	stems    map[string][]*peerdict.Verb
+	discards []*peerdict.Discard
+	maxStem  int
+}
+
+// entry is an actor or agent name.
+type entry struct {
+	words peerdict.Phrase
+	actor *peerdict.Actor
+	agent *peerdict.Agent
+}
+
+// New builds a coder over d.
+func New(d *peerdict.Dict) *Coder {
+	c := &Coder{Dict: d, Opts: DefaultOptions(d.Format), actors: map[string][]entry{}, verbs: map[string][]*peerdict.Verb{}, stems: map[string][]*peerdict.Verb{}}
+	addName := func(p peerdict.Phrase, e entry) {
+		if len(p) == 0 || p[0].Alt != nil {
+			return
+		}
+		k := p[0].Text
+		c.actors[k] = append(c.actors[k], e)
+	}
+	for _, a := range d.Actors {
+		for _, n := range a.Names {
+			addName(n, entry{words: n, actor: a})
+		}
+	}
+	for _, a := range d.Agents {
+		for _, n := range a.Names {
+			addName(n, entry{words: n, agent: a})
+		}
+	}
+	for _, v := range d.Verbs {
+		for _, f := range v.Forms {
+			c.verbs[f] = append(c.verbs[f], v)
+		}
+		if !v.Head.Exact {
+			c.stems[v.Head.Text] = append(c.stems[v.Head.Text], v)
+		}
+	}
+	c.discards = d.Discards
+	return c
+}
+
+// sentence is the working state of one sentence.
+type sentence struct {
+	c      *Coder
+	toks   []token
+	units  []*unit
+	unitAt []int // token -> index into units, -1
+	date   int
+}
+
+// unit is an actor phrase: one actor, an actor with its agents, or a
+// compound of several ("Arnor, Gondor and Bree").
+type unit struct {
+	start, end int // token range
+	codes      []string
+	pronoun    bool
+}
+
+// Code codes one sentence on date (YYYYMMDD).
+func (c *Coder) Code(text string, date int) Result {
+	s := &sentence{c: c, toks: tokenize(text, c.Dict.Format == peerdict.PETRARCH), date: date}
+	if c.Opts.CommaOn {
+		s.toks = dropCommaPhrases(s.toks, &c.Opts)
+	}
+	words := 0
+	for _, t := range s.toks {
+		if !t.punct {
+			words++
+		}
+	}
+	if c.Opts.MinWords > 0 && words < c.Opts.MinWords {
+		return Result{Note: "too few words"}
+	}
+	if d := s.findDiscard(); d != "" {
+		return Result{Discard: true, Note: d}
+	}
+	if note := s.findActors(); note != "" {
+		if strings.HasPrefix(note, "###") {
+			return Result{Discard: true, Note: note}
+		}
+		return Result{Complex: true, Note: note}
+	}
+	return s.code()
+}
+
+func (s *sentence) findDiscard() string {
+	for _, d := range s.c.discards {
+		for i := range s.toks {
+			if e := s.matchPhrase(d.Words, i, 6); e > 0 {
+				return "discard " + d.Words.String() + " " + d.Pos.String()
+			}
+		}
+	}
+	return ""
+}
+
+// wordMatches reports whether dictionary word w matches token t.
+func wordMatches(w peerdict.Word, t token) bool {
+	if w.Exact {
+		return t.up == w.Text
+	}
+	return strings.HasPrefix(t.up, w.Text)
+}
+
+// matchPhrase matches p at token i and returns the end token (exclusive),
+// or -1. Words joined by a space may have up to gap tokens between them.
+func (s *sentence) matchPhrase(p peerdict.Phrase, i, gap int) int {
+	return s.matchFrom(p, 0, i, true, gap)
+}
+
+func (s *sentence) matchFrom(p peerdict.Phrase, k, i int, anchored bool, gap int) int {
+	if k == len(p) {
+		return i
+	}
+	w := p[k]
+	limit := i
+	if !anchored && !w.Adjacent {
+		limit = i + gap
+	}
+	for j := i; j <= limit && j < len(s.toks); j++ {
+		if j > i && s.toks[j-1].punct && (s.toks[j-1].up == "," || s.toks[j-1].up == "." || s.toks[j-1].up == ";") {
+			break
+		}
+		for _, e := range s.matchWord(w, j) {
+			if r := s.matchFrom(p, k+1, e, false, gap); r >= 0 {
+				return r
+			}
+		}
+	}
+	return -1
+}
+
+// matchWord returns the ends of the ways word w (a plain word, a synset or
+// alternatives) matches at token j.
+func (s *sentence) matchWord(w peerdict.Word, j int) []int {
+	if j >= len(s.toks) {
+		return nil
+	}
+	if w.Alt != nil {
+		var out []int
+		for _, a := range w.Alt {
+			if e := s.matchPhrase(a, j, 0); e >= 0 {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	if strings.HasPrefix(w.Text, "&") && len(w.Text) > 1 {
+		var out []int
+		for _, m := range s.c.Dict.Synsets[w.Text] {
+			if e := s.matchPhrase(m, j, 0); e >= 0 {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	if wordMatches(w, s.toks[j]) {
+		return []int{j + 1}
+	}
+	return nil
+}
+
+// hit is one actor or agent dictionary match.
+type hit struct {
+	start, end int
+	e          entry
+}
+
+// findActors matches actors and agents and builds the sentence's units. It
+// returns "###..." or "+++..." when a matched actor carries that code.
+func (s *sentence) findActors() string {
+	var hits []hit
+	for i := 0; i < len(s.toks); {
+		t := s.toks[i]
+		if t.punct {
+			i++
+			continue
+		}
+		best := hit{end: -1}
+		// candidates: entries keyed by every prefix of the word
+		for n := len(t.up); n >= 1; n-- {
+			for _, e := range s.c.actors[t.up[:n]] {
+				if n < len(t.up) && e.words[0].Exact {
+					continue
+				}
+				end := s.matchPhrase(e.words, i, 4)
+				if end > best.end || (end == best.end && end > 0 && e.actor != nil && best.e.actor == nil) {
+					best = hit{start: i, end: end, e: e}
+				}
+			}
+		}
+		if best.end > i {
+			hits = append(hits, best)
+			i = best.end
+			continue
+		}
+		i++
+	}
+	// Build units: actor [agent...], actor 's agent, agent of actor.
+	var units []*unit
+	used := make([]bool, len(hits))
+	codeOf := func(h hit) string { return h.e.actor.CodeOn(s.date) }
+	for k := 0; k < len(hits); k++ {
+		if used[k] {
+			continue
+		}
+		h := hits[k]
+		if h.e.actor != nil {
+			code := codeOf(h)
+			switch code {
+			case "###":
+				return "### actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
+			case "+++":
+				return "+++ actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
+			}
+			u := &unit{start: h.start, end: h.end, codes: []string{code}}
+			used[k] = true
+			// following agents and same-phrase actors
+			for k+1 < len(hits) && !used[k+1] {
+				n := hits[k+1]
+				gap := n.start - u.end
+				if gap == 1 && s.toks[u.end].up == "'S" {
+					gap = 0
+				}
+				if gap != 0 {
+					break
+				}
+				if n.e.agent != nil {
+					u.codes[0] = withAgent(u.codes[0], n.e.agent.Code)
+				}
+				u.end = n.end
+				used[k+1] = true
+				k++
+			}
+			units = append(units, u)
+			continue
+		}
+		// agent: look for "of/in/from [the] ACTOR" after it
+		if k+1 < len(hits) && hits[k+1].e.actor != nil {
+			n := hits[k+1]
+			j := h.end
+			if j < n.start && isOneOf(s.toks[j].up, "OF", "IN", "FROM", "FOR") {
+				j++
+				for j < n.start && isOneOf(s.toks[j].up, "THE") {
+					j++
+				}
+			}
+			if j == n.start {
+				code := codeOf(n)
+				if code == "###" || code == "+++" {
+					return code + " actor " + n.e.words.String() + " " + n.e.actor.Pos.String()
+				}
+				units = append(units, &unit{start: h.start, end: n.end, codes: []string{withAgent(code, h.e.agent.Code)}})
+				used[k], used[k+1] = true, true
+				k++
+				continue
+			}
+		}
+	}
+	// Compound units: A and B; A, B and C.
+	var merged []*unit
+	for _, u := range units {
+		if len(merged) > 0 {
+			p := merged[len(merged)-1]
+			between := s.toks[p.end:u.start]
+			if isConnector(between) {
+				p.end = u.end
+				p.codes = append(p.codes, u.codes...)
+				continue
+			}
+		}
+		merged = append(merged, u)
+	}
+	// Pronouns stand for the sentence's first actor.
+	var first *unit
+	if len(merged) > 0 {
+		first = merged[0]
+	}
+	s.units = nil
+	mi := 0
+	for i, t := range s.toks {
+		for mi < len(merged) && merged[mi].start < i {
+			s.units = append(s.units, merged[mi])
+			mi++
+		}
+		if first != nil && i > first.end && isOneOf(t.up, "HE", "SHE", "IT", "THEY", "HIM", "HER", "THEM") && (mi >= len(merged) || merged[mi].start != i) {
+			s.units = append(s.units, &unit{start: i, end: i + 1, codes: first.codes, pronoun: true})
+		}
+	}
+	s.units = append(s.units, merged[mi:]...)
+	sort.SliceStable(s.units, func(a, b int) bool { return s.units[a].start < s.units[b].start })
+	s.unitAt = make([]int, len(s.toks)+1)
+	for i := range s.unitAt {
+		s.unitAt[i] = -1
+	}
+	for k, u := range s.units {
+		for i := u.start; i < u.end; i++ {
+			s.unitAt[i] = k
+		}
+	}
+	return ""
+}
+
+func isConnector(ts []token) bool {
+	if len(ts) == 0 || len(ts) > 2 {
+		return false
+	}
+	ok := false
+	for _, t := range ts {
+		switch t.up {
+		case "AND", ",":
+			ok = true
+		default:
+			return false
+		}
+	}
+	return ok
+}
+
+func isOneOf(s string, set ...string) bool {
+	for _, x := range set {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+// withAgent joins an actor code and an agent code: "~GOV" goes after,
+// "NGO~" before.
+func withAgent(actor, agent string) string {
+	switch {
+	case strings.HasPrefix(agent, "~"):
+		a := agent[1:]
+		if strings.HasSuffix(actor, a) {
+			return actor
+		}
+		return actor + a
+	case strings.HasSuffix(agent, "~"):
+		return agent[:len(agent)-1] + actor
+	}
+	return actor
+}
+
+func (s *sentence) String() string {
+	var b strings.Builder
+	for _, u := range s.units {
+		fmt.Fprintf(&b, "[%d,%d)%v ", u.start, u.end, u.codes)
+	}
+	return b.String()
+}
+
+// dropCommaPhrases removes comma-delimited phrases whose length in words is
+// within the options' bounds: between two commas, from the last comma to
+// the end, and from the start to the first comma.
+func dropCommaPhrases(ts []token, o *Options) []token {
+	var commas []int
+	for i, t := range ts {
+		if t.up == "," {
+			commas = append(commas, i)
+		}
+	}
+	if len(commas) == 0 {
+		return ts
+	}
+	drop := make([]bool, len(ts))
+	words := func(a, b int) int {
+		n := 0
+		for _, t := range ts[a:b] {
+			if !t.punct {
+				n++
+			}
+		}
+		return n
+	}
+	mark := func(a, b int) {
+		for i := a; i < b; i++ {
+			drop[i] = true
+		}
+	}
+	in := func(n, lo, hi int) bool { return hi > 0 && n >= lo && n <= hi }
+	for k := 0; k+1 < len(commas); k++ {
+		a, b := commas[k], commas[k+1]
+		if in(words(a+1, b), o.CommaMin, o.CommaMax) {
+			mark(a, b)
+		}
+	}
+	last := commas[len(commas)-1]
+	end := len(ts)
+	for end > last && ts[end-1].punct {
+		end--
+	}
+	if end > last+1 && in(words(last+1, end), o.EMin, o.EMax) {
+		mark(last, end)
+	}
+	if first := commas[0]; in(words(0, first), o.BMin, o.BMax) {
+		mark(0, first+1)
+	}
+	out := ts[:0:0]
+	for i, t := range ts {
+		if !drop[i] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

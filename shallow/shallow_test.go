@@ -1,0 +1,56 @@
+package shallow_test
+
+import (
+	"strings"
+	"testing"
+
+	"parley/peerdict"
+	"parley/shallow"
+)
+
+func TestCode(t *testing.T) {
+	d := peerdict.NewDict(peerdict.TABARI)
+	peerdict.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nGOLLUM [HOB <950601] [HOBGOV]\nNASGUL [###]\nGOVERNMENT_ [~GOV]\n"), "a", d)
+	peerdict.ReadVerbs(strings.NewReader("RESTOR [064]\n- SAID $ * [113]\nMEET [031:031]\nCONDEMN [122]\n"), "v", d)
+	c := shallow.New(d)
+	for _, tc := range []struct {
+		text string
+		date int
+		want string
+	}{
+		{"Arnor is about to restore ties with Gondor.", 19950101, "ARN/GON/064"},
+		{"Arnor restored ties with Gondor and Bree.", 19950101, "ARN/GON/064 ARN/BRE/064"},
+		{"Gollum restored ties with Gondor.", 19950101, "HOB/GON/064"},
+		{"Gollum restored ties with Gondor.", 19960101, "HOBGOV/GON/064"},
+		{"The Gondor government will meet Bree.", 19950101, "GONGOV/BRE/031 BRE/GONGOV/031"},
+		{"Nasgul restored ties with Gondor.", 19950101, "###"},
+		{"Nothing happened here at all today.", 19950101, ""},
+	} {
+		r := c.Code(tc.text, tc.date)
+		var got []string
+		if r.Discard {
+			got = append(got, "###")
+		}
+		for _, e := range r.Events {
+			got = append(got, e.Source+"/"+e.Target+"/"+e.Code)
+			if e.Rule == "" {
+				t.Errorf("%q: event without rule", tc.text)
+			}
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q on %d = %q, want %q", tc.text, tc.date, g, tc.want)
+		}
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	d := peerdict.NewDict(peerdict.TABARI)
+	peerdict.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nAL GORE [AGR]\n"), "a", d)
+	peerdict.ReadVerbs(strings.NewReader("RESTOR [064]\n- ^ $ * &X { A | B_C } + [1]\n"), "v", d)
+	c := shallow.New(d)
+	f.Add("Arnor restored ties with Gondor, a senior official said.")
+	f.Add("U.S. and Al \"The\" Gore's didn't, , ,")
+	f.Fuzz(func(t *testing.T, s string) {
+		c.Code(s, 19950101)
+	})
+}

@@ -1,0 +1,226 @@
+package validate
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+
+	"parley/peerdict"
+	"parley/shallow"
+)
+
+var (
+	reHeader = regexp.MustCompile(`^(\d{6,9})\s+(\S+)`)
+	reExpect = regexp.MustCompile(`(-?)\{([^{}]*?)(\}|\*/|$)`)
+)
+
+// ReadTABARI reads a TABARI validation text file. A record is a header
+// line "YYMMDD ID", the text up to "/*", and a comment block up to "*/"
+// whose "\n{ SRC / TGT / CODE }" lines are the expected events ({---} none,
+// {###} discard, {+++} complex, "-{...}" unchecked) and whose
+// "{ OPTION: ... }" lines change options before the record is coded.
+// Lines starting with "#" between records are comments.
+func ReadTABARI(r io.Reader, file string) ([]*Record, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 4<<20)
+	var recs []*Record
+	var cur *Record
+	var text, comment strings.Builder
+	inComment := false
+	n := 0
+	finish := func() error {
+		if cur == nil {
+			return nil
+		}
+		cur.Text = strings.Join(strings.Fields(text.String()), " ")
+		if err := parseTABARIComment(cur, comment.String()); err != nil {
+			return fmt.Errorf("%s:%d: record %s: %w", file, cur.Line, cur.ID, err)
+		}
+		recs = append(recs, cur)
+		cur = nil
+		text.Reset()
+		comment.Reset()
+		return nil
+	}
+	for sc.Scan() {
+		n++
+		l := sc.Text()
+		if inComment {
+			if i := strings.Index(l, "*/"); i >= 0 {
+				comment.WriteString(l[:i])
+				inComment = false
+				if err := finish(); err != nil {
+					return recs, err
+				}
+				continue
+			}
+			comment.WriteString(l)
+			comment.WriteByte('\n')
+			continue
+		}
+		if m := reHeader.FindStringSubmatch(l); m != nil {
+			if err := finish(); err != nil {
+				return recs, err
+			}
+			date, err := recordDate(m[1])
+			if err != nil {
+				return recs, fmt.Errorf("%s:%d: %w", file, n, err)
+			}
+			cur = &Record{ID: m[2], Date: date, Line: n}
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		if i := strings.Index(l, "/*"); i >= 0 {
+			text.WriteString(l[:i])
+			text.WriteByte(' ')
+			rest := l[i+2:]
+			if j := strings.Index(rest, "*/"); j >= 0 {
+				comment.WriteString(rest[:j])
+				if err := finish(); err != nil {
+					return recs, err
+				}
+				continue
+			}
+			comment.WriteString(rest)
+			comment.WriteByte('\n')
+			inComment = true
+			continue
+		}
+		text.WriteString(l)
+		text.WriteByte(' ')
+	}
+	if err := finish(); err != nil {
+		return recs, err
+	}
+	return recs, sc.Err()
+}
+
+// recordDate reads a record's date: YYMMDD, YYYYMMDD, or longer malformed
+// dates, of which the first eight digits are used.
+func recordDate(s string) (int, error) {
+	if len(s) > 8 {
+		s = s[:8]
+	}
+	if len(s) == 7 {
+		s = s[:6]
+	}
+	return peerdict.ParseDate(s)
+}
+
+func parseTABARIComment(rec *Record, c string) error {
+	for _, m := range reExpect.FindAllStringSubmatch(c, -1) {
+		body := strings.TrimSpace(m[2])
+		if strings.HasPrefix(strings.ToUpper(body), "OPTION:") {
+			rec.Options = append(rec.Options, strings.TrimSpace(body[len("OPTION:"):]))
+			continue
+		}
+		if m[1] == "-" {
+			continue
+		}
+		switch strings.ReplaceAll(body, " ", "") {
+		case "---":
+			rec.Expect, rec.Checked = ExpectNone, true
+			continue
+		case "###":
+			rec.Expect, rec.Checked = ExpectDiscard, true
+			continue
+		case "+++":
+			rec.Expect, rec.Checked = ExpectComplex, true
+			continue
+		case "":
+			continue
+		}
+		f := strings.Split(body, "/")
+		if len(f) != 3 {
+			continue // prose in braces
+		}
+		t := Triple{strings.TrimSpace(f[0]), strings.TrimSpace(f[1]), strings.TrimSpace(f[2])}
+		if t.Code == "" || strings.ContainsAny(t.Code, " \t") {
+			continue
+		}
+		if rec.Expect == ExpectEvents || !rec.Checked {
+			rec.Expect = ExpectEvents
+			rec.Events = append(rec.Events, t)
+			rec.Checked = true
+		}
+	}
+	return nil
+}
+
+// TABARISuite is a TABARI validation project, loaded.
+type TABARISuite struct {
+	Project *peerdict.Project
+	Dict    *peerdict.Dict
+	Records []*Record
+	// Options are the commands of the project's .options file.
+	Options []string
+	// DictErrors are the dictionary entries that could not be read.
+	DictErrors []error
+}
+
+// LoadTABARI reads a TABARI .project file, its dictionaries, options and
+// text file. Records after the one that says it is "the end of the standard
+// validation records" are not checked: TABARI's own run stops there.
+func LoadTABARI(project string) (*TABARISuite, error) {
+	p, err := peerdict.ReadProject(project)
+	if err != nil {
+		return nil, err
+	}
+	d, derrs, err := p.Load()
+	if err != nil {
+		return nil, err
+	}
+	s := &TABARISuite{Project: p, Dict: d, DictErrors: derrs}
+	if p.Options != "" {
+		b, err := os.ReadFile(p.Options)
+		if err != nil {
+			return nil, fmt.Errorf("read options: %w", err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "//") || strings.HasPrefix(l, "~") || !strings.Contains(l, ":") {
+				continue
+			}
+			s.Options = append(s.Options, l)
+		}
+	}
+	if len(p.Text) == 0 {
+		return nil, fmt.Errorf("project %s names no <textfile>", project)
+	}
+	f, err := os.Open(p.Text[0])
+	if err != nil {
+		return nil, fmt.Errorf("open validation text: %w", err)
+	}
+	defer f.Close()
+	recs, err := ReadTABARI(f, p.Text[0])
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range recs {
+		if strings.HasPrefix(strings.ToLower(r.Text), "this is the end of the standard validation records") {
+			recs = recs[:i]
+			break
+		}
+	}
+	s.Records = recs
+	return s, nil
+}
+
+// Run codes the suite.
+func (s *TABARISuite) Run() *Report {
+	c := shallow.New(s.Dict)
+	var errs []error
+	for _, o := range s.Options {
+		if err := c.Opts.Apply(o); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	r := Run(c, s.Records, func(o *shallow.Options, cmd string) error { return o.Apply(cmd) })
+	r.OptionErrors = append(errs, r.OptionErrors...)
+	return r
+}
