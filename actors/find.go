@@ -216,7 +216,8 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 	// country takes the country of the place it is in.
 	for k := range out {
 		p := &out[k]
-		if p.Country != "" || p.Head.Kind != Agent || k+1 >= len(out) {
+		ethnic := p.Head.Kind == Adjective && p.Tok0 > 0 && toks[p.Tok0-1].Norm == "ethnic"
+		if k+1 >= len(out) || !ethnic && (p.Country != "" || p.Head.Kind != Agent) {
 			continue
 		}
 		q := out[k+1]
@@ -225,8 +226,20 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		for at < q.Tok0 && at < p.Tok1+2 && toks[at].Tag == "NNP" {
 			at++
 		}
-		if q.Tok0 == at+1 && (toks[at].Norm == "in" || toks[at].Norm == "from" || toks[at].Norm == "of") && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
+		if at >= q.Tok0 || toks[at].Norm != "in" && toks[at].Norm != "from" && toks[at].Norm != "of" {
+			continue
+		}
+		// "in south Serbia", "of the eastern Congo"
+		at++
+		for at < q.Tok0 && (toks[at].Tag == "DT" || directions[toks[at].Norm]) {
+			at++
+		}
+		if q.Tok0 == at && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
+			// "ethnic Albanians in south Serbia" are Serbia's
 			p.Country = q.Country
+			if ethnic {
+				p.Head = &Entry{Kind: Country, Name: p.Head.Name, Code: q.Country, Country: q.Country, Where: p.Head.Where}
+			}
 		}
 	}
 	return out
@@ -437,4 +450,11 @@ func isLowerText(sents []nlp.Sentence) bool {
 // isPlural reports whether a phrase ends in a plural noun ("officials").
 func isPlural(toks []nlp.Token, p Phrase) bool {
 	return p.Tok1 > 0 && p.Tok1 <= len(toks) && (toks[p.Tok1-1].Tag == "NNS" || toks[p.Tok1-1].Tag == "NNPS")
+}
+
+var directions = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "north-east": true, "south-east": true,
+	"north-west": true, "south-west": true,
 }

@@ -386,7 +386,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	} else {
 		srcs = subj
-		if t := object(toks, ps, tr, all, false); t != nil {
+		t := object(toks, ps, tr, all, 0)
+		if t != nil && cameo.Root(tr.pat.Code) == "15" && len(subj) > 0 && t.Head.Kind == actors.Agent && (t.Country == "" || t.Country == subj[0].Country) {
+			// "Britain mobilized army reservists for a war against Iraq":
+			// the forces moved are the subject's own; the target is later.
+			t = object(toks, ps, tr, all, t.Tok1)
+		}
+		if t != nil {
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}

@@ -312,13 +312,16 @@ func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
 
 // object returns the target: the first actor phrase after the trigger, in
 // the same clause, not a by-agent.
-func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, passive bool) *actors.Phrase {
+func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, start int) *actors.Phrase {
 	next := len(toks)
 	for _, o := range all {
-		if o.head > tr.last && o.anchor < next {
+		// another event's verb ends this one's object, unless it is an
+		// infinitive of purpose ("opened fire to disperse protesters")
+		if o.head > tr.last && o.anchor < next && !(o.anchor > 0 && toks[o.anchor-1].Norm == "to") {
 			next = o.anchor
 		}
 	}
+	passive := false
 	// Places are where a meeting or a cooperation happens ("met in
 	// Moscow"), but what an attack or a threat is aimed at ("shelled
 	// positions in Jericho").
@@ -335,7 +338,7 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, pas
 	}
 	// The object may stand inside the pattern ("deem the government
 	// illegitimate") or after it ("met with the Taliban").
-	for k := tr.head + 1; k < next && k < len(toks); k++ {
+	for k := max(tr.head+1, start); k < next && k < len(toks); k++ {
 		t := toks[k]
 		if k <= tr.last {
 			if p := phraseStartingAt(ps, k); p != nil && !skip(p) {
