@@ -13,6 +13,7 @@ type Document struct {
 	Text   string `json:"text"`
 	URL    string `json:"url,omitempty"`
 	Source string `json:"source,omitempty"`
+	Author string `json:"author,omitempty"` // byline of an HTML page or feed item, when known
 
 	// Origin says where the document was read from (file and line), for
 	// error messages. It is not part of the JSON form.

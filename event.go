@@ -47,4 +47,7 @@ type Location struct {
 	Country string  `json:"country"`
 	Lat     float64 `json:"lat"`
 	Lon     float64 `json:"lon"`
+	// Precision is "city", "region" or "country": how closely Lat and Lon
+	// place the event.
+	Precision string `json:"precision,omitempty"`
 }

@@ -54,6 +54,15 @@ type Options struct {
 	// MaxLineBytes bounds one JSON lines line; longer lines are reported and
 	// skipped. Zero means DefaultMaxLineBytes.
 	MaxLineBytes int
+
+	// Fetcher gets http(s) URL inputs and the articles of feeds read from
+	// URLs. When it is nil, one with the default limits is made on first use.
+	Fetcher *Fetcher
+
+	// AnyLanguage turns off the language gate. By default a document that
+	// is judged not to be in English (see Language) is reported with
+	// ErrNotEnglish in its error chain and skipped.
+	AnyLanguage bool
 }
 
 // Error is a problem with one document or one input. Read reports these and
@@ -177,13 +186,16 @@ func formatOf(path string) format {
 	case ".txt":
 		return formatText
 	}
-	return formatSniff
+	return formatOfMore(path)
 }
 
 // input reads one named input. Its error is only one that stops Read.
 func (r *reader) input(ctx context.Context, in string) error {
 	if in == StdinName {
 		return r.stdin(ctx)
+	}
+	if IsURL(in) {
+		return r.url(ctx, in)
 	}
 	info, err := os.Stat(in)
 	if err != nil {
@@ -260,6 +272,9 @@ func (r *reader) stream(ctx context.Context, br *bufio.Reader, name, id string, 
 	if f == formatSniff {
 		f = sniff(br)
 	}
+	if ok, err := r.streamMore(ctx, br, name, id, f); ok {
+		return err
+	}
 	if f == formatJSONLines {
 		return r.jsonLines(ctx, br, name)
 	}
@@ -271,6 +286,9 @@ func (r *reader) stream(ctx context.Context, br *bufio.Reader, name, id string, 
 // the reader's buffer.
 func sniff(br *bufio.Reader) format {
 	buf, _ := br.Peek(br.Size())
+	if f := sniffBytes(buf); f != formatSniff && f != formatJSONLines {
+		return f // HTML, a feed, WARC, PETRARCH or TABARI records: format.go
+	}
 	buf = trimBOM(buf)
 	for _, c := range buf {
 		switch c {
@@ -294,6 +312,12 @@ func (r *reader) accept(doc parley.Document, in string, line int, origin string)
 	if strings.TrimSpace(doc.Title) == "" && strings.TrimSpace(doc.Text) == "" {
 		r.report(&Error{Input: in, Line: line, Err: parley.Errorf(parley.EINVALID, "document %q: empty text", doc.ID)})
 		return nil
+	}
+	if !r.opt.AnyLanguage {
+		if code, lang, ok := Language(doc.Title + "\n" + doc.Text); !ok {
+			r.report(&Error{Input: in, Line: line, Err: languageError(&doc, code, lang)})
+			return nil
+		}
 	}
 	if first, ok := r.seen[doc.ID]; ok {
 		r.report(&Error{Input: in, Line: line, Err: parley.Errorf(parley.ECONFLICT, "document %q: duplicate id, first read at %s; skipped", doc.ID, first)})

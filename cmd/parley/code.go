@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"parley"
 	"parley/ingest"
+	"parley/internal/progress"
 	"parley/pipeline"
 )
 
@@ -34,6 +36,7 @@ func (c *codeFlags) register(fs *flag.FlagSet) {
 type stats struct {
 	docs, failed, sentences, events, discarded int
 	bytes                                      int64
+	notEnglish                                 int // documents skipped by the language gate
 }
 
 // codeStream reads the inputs, codes them and calls each with every result,
@@ -60,11 +63,19 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ea
 				}
 			},
 			func(err error) {
+				if errors.Is(err, ingest.ErrNotEnglish) {
+					st.notEnglish++ // the gate working, not a failure
+					m.Log.Warn("skipped", "error", err)
+					return
+				}
 				st.failed++
 				m.Log.Error("skipped", "error", err)
 			})
 	}()
+	meter := progress.New(m.Stderr, progress.InputBytes(inputs), m.Log)
+	defer meter.Close()
 	err = pipeline.Run(ctx, coder, cf.workers, docs, func(r pipeline.Result) error {
+		meter.Add(int64(len(r.Doc.Text)+len(r.Doc.Title)), r.Sentences, len(r.Events))
 		st.docs++
 		st.bytes += int64(len(r.Doc.Text) + len(r.Doc.Title))
 		if r.Err != nil {
@@ -137,7 +148,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "discarded_sentences", st.discarded, "events", st.events)
+	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "discarded_sentences", st.discarded, "events", st.events, "not_english", st.notEnglish)
 	if st.failed > 0 {
 		return fmt.Errorf("%w: %d failed", errFailed, st.failed)
 	}

@@ -55,5 +55,5 @@ func loadCoder(dir string, log *slog.Logger) (*coding.Coder, error) {
 	for _, e := range bad {
 		log.Warn("dictionary", "error", e)
 	}
-	return &coding.Coder{Parser: parser, Actors: acts, Verbs: verbs, Codes: codes, Discards: discards}, nil
+	return &coding.Coder{Parser: parser, Actors: acts, Verbs: verbs, Codes: codes, Discards: discards, Geo: gazetteer(log)}, nil
 }

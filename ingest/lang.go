@@ -1,0 +1,102 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+
+	"parley"
+)
+
+// ErrNotEnglish is in the chain of the error reported for a document that
+// is not in English; parley.ErrorCode gives EINVALID for it too. Callers
+// count these apart from failures: skipping them is the gate working.
+var ErrNotEnglish = errors.New("not English")
+
+// MinLanguageConfidence is the confidence whatlanggo must give a language
+// other than English for a document to be refused.
+const MinLanguageConfidence = 0.5
+
+// minJudgedLetters is the fewest letters a text needs before its language
+// is judged: a headline of a few words is given the benefit of the doubt.
+// A text in the Latin script needs minLatinLetters, since short English
+// sentences with few function words are easily taken for other European
+// languages.
+const (
+	minJudgedLetters = 20
+	minLatinLetters  = 80
+)
+
+// langSample is how much of a text is judged: its start, which is plenty
+// and keeps the gate cheap on long documents.
+const langSample = 2000
+
+// englishWords are frequent English function words; a text where they are
+// common is English without asking the detector, which is both faster and
+// safer for news full of foreign names.
+var englishWords = setOfWords("the of and to in is was were said for on that with by as at from has have will it its are be an this which their after but not")
+
+func setOfWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Language judges the language of text. It returns the language's ISO
+// 639-3 code ("eng", "fra", "" when too short to tell), its English name,
+// and whether the text is to be read as English: true for English, for
+// texts too short to judge, and when the detector is not confident.
+func Language(text string) (code, name string, english bool) {
+	if len(text) > langSample {
+		text = text[:langSample]
+		for len(text) > 0 && !isRuneStart(text[len(text)-1]) {
+			text = text[:len(text)-1]
+		}
+	}
+	letters, latin := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	if letters < minJudgedLetters {
+		return "", "", true
+	}
+	if latin*10 >= letters*9 {
+		if letters < minLatinLetters {
+			return "", "", true
+		}
+		words, hits := 0, 0
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			words++
+			if englishWords[w] {
+				hits++
+			}
+		}
+		if words > 0 && hits*100 >= words*12 {
+			return "eng", "English", true
+		}
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang == whatlanggo.Eng {
+		return "eng", "English", true
+	}
+	code, name = info.Lang.Iso6393(), info.Lang.String()
+	nonLatin := latin*2 < letters
+	return code, name, !(nonLatin || info.Confidence >= MinLanguageConfidence)
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// languageError is the error for a document not in English.
+func languageError(doc *parley.Document, code, name string) error {
+	return fmt.Errorf("%w (%w)", parley.Errorf(parley.EINVALID, "document %q: language %s (%s), not English; skipped", doc.ID, code, name), ErrNotEnglish)
+}
