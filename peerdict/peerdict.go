@@ -60,6 +60,13 @@ type Word struct {
 	// Exact is set by a trailing underscore: the word must match whole.
 	// Otherwise a dictionary word matches any word that begins with it.
 	Exact bool
+	// NoEndings is set by a trailing "=" (TABARI "MOUSE="): the word
+	// matches whole, without the noun endings an underscore allows.
+	NoEndings bool
+	// Stem is set by a trailing "~" ("REAL~_PLEASANT"): the word matches
+	// any word that begins with it even when an underscore joins it to the
+	// next one.
+	Stem bool
 	// Adjacent is set when the word was joined to the previous one by an
 	// underscore: no word may come between them.
 	Adjacent bool
@@ -91,8 +98,14 @@ func (p Phrase) String() string {
 			continue
 		}
 		b.WriteString(w.Text)
+		if w.Stem {
+			b.WriteByte('~')
+		}
+		if w.NoEndings {
+			b.WriteByte('=')
+		}
 		nextAdj := i+1 < len(p) && p[i+1].Adjacent
-		if w.Exact && !isMarker(w.Text) && !nextAdj {
+		if w.Exact && !w.NoEndings && !isMarker(w.Text) && !nextAdj {
 			b.WriteByte('_')
 		}
 	}
@@ -239,10 +252,13 @@ func ParsePhrase(s string) (Phrase, error) {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t':
+			// "IN_ *": the underscore makes IN exact; the space lets
+			// words come between.
+			adj = false
 			i++
 			continue
 		case c == '_':
-			if len(out) > 0 {
+			if len(out) > 0 && !out[len(out)-1].Stem {
 				out[len(out)-1].Exact = true
 			}
 			adj = true
@@ -294,6 +310,12 @@ func ParsePhrase(s string) (Phrase, error) {
 			return nil, fmt.Errorf("stray | in %q", s)
 		}
 		w := Word{Text: strings.ToUpper(tok), Adjacent: adj && len(out) > 0}
+		if len(tok) > 1 && strings.HasSuffix(tok, "~") {
+			w.Text, w.Stem = w.Text[:len(w.Text)-1], true
+		}
+		if len(tok) > 1 && strings.HasSuffix(tok, "=") {
+			w.Text, w.Exact, w.NoEndings = w.Text[:len(w.Text)-1], true, true
+		}
 		if isMarker(w.Text) {
 			w.Exact = true
 		}

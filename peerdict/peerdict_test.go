@@ -134,3 +134,25 @@ func FuzzReadVerbs(f *testing.F) {
 		}
 	})
 }
+
+func TestPhraseMarkers(t *testing.T) {
+	p, err := peerdict.ParsePhrase("IN_ * REAL~_PLEASANT MOUSE=")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p) != 5 {
+		t.Fatalf("got %d words: %v", len(p), p)
+	}
+	if !p[0].Exact || p[1].Adjacent {
+		t.Errorf("IN_ *: IN exact %v, * adjacent %v", p[0].Exact, p[1].Adjacent)
+	}
+	if p[2].Text != "REAL" || !p[2].Stem || p[2].Exact || !p[3].Adjacent {
+		t.Errorf("REAL~_PLEASANT = %+v %+v", p[2], p[3])
+	}
+	if p[4].Text != "MOUSE" || !p[4].Exact || !p[4].NoEndings {
+		t.Errorf("MOUSE= = %+v", p[4])
+	}
+	if got := p.String(); got != "IN_ * REAL~_PLEASANT MOUSE=" {
+		t.Errorf("String() = %q", got)
+	}
+}

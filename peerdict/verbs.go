@@ -249,7 +249,8 @@ func parseVerbLine(t string, pos Pos) (*Verb, error) {
 		given = strings.Fields(strings.ToUpper(words[i+1 : j]))
 		words = strings.TrimSpace(words[:i] + " " + words[j+1:])
 	}
-	words = strings.TrimSpace(strings.ReplaceAll(words, "=", ""))
+	// "BAN=" is a whole word with its regular forms, as "BAN_".
+	words = strings.TrimSpace(strings.ReplaceAll(words, "=", "_"))
 	p, err := ParsePhrase(words)
 	if err != nil {
 		return nil, bad(pos, "%v", err)
@@ -315,13 +316,26 @@ func Inflect(v string) []string {
 		out = append(out, v[:len(v)-1]+"IES", v[:len(v)-1]+"IED", v+"ING")
 	case last == 'S' || last == 'X' || last == 'Z' || strings.HasSuffix(v, "CH") || strings.HasSuffix(v, "SH"):
 		out = append(out, v+"ES", v+"ED", v+"ING")
+	case !vowel(last) && last != 'W' && last != 'Y' && last != 'X' && vowel(prev) && len(v) >= 3 && !vowel(v[len(v)-3]) && syllables(v) == 1:
+		// one syllable ending consonant-vowel-consonant: BAN, BANNED
+		out = append(out, v+"S", v+string(last)+"ED", v+string(last)+"ING")
 	default:
 		out = append(out, v+"S", v+"ED", v+"ING")
-		if !vowel(last) && last != 'W' && last != 'Y' && vowel(prev) && len(v) >= 3 && !vowel(v[len(v)-3]) {
-			out = append(out, v+string(last)+"ED", v+string(last)+"ING")
-		}
 	}
 	return out
+}
+
+// syllables counts a word's groups of vowels.
+func syllables(w string) int {
+	n, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := strings.IndexByte("AEIOUY", w[i]) >= 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
 }
 
 func parseTime(t string, pos Pos) (TimeShift, error) {

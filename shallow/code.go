@@ -25,7 +25,7 @@ func (s *sentence) code() Result {
 			nverbs++
 		}
 	}
-	if s.c.Opts.MaxVerbs > 0 && nverbs > s.c.Opts.MaxVerbs {
+	if s.c.Opts.MaxVerbs > 0 && nverbs >= s.c.Opts.MaxVerbs {
 		return Result{Complex: true, Note: "too many verbs"}
 	}
 	clauses := s.clauses()
@@ -81,7 +81,9 @@ func (s *sentence) code() Result {
 			case o.DefaultSource != "" && o.DefaultPrior:
 				srcCodes = []string{o.DefaultSource}
 			case o.NoActPrior:
-				continue
+				// TABARI: a verb with no actor before it makes the
+				// sentence complex.
+				return Result{Complex: true, Note: "no actor before the verb " + vh.rule}
 			default:
 				// take the source from after the verb
 				if tgt >= 0 {

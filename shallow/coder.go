@@ -69,6 +69,12 @@ func New(d *peerdict.Dict) *Coder {
 		}
 	}
 	for _, v := range d.Verbs {
+		if d.Format == peerdict.TABARI {
+			// TABARI tries a verb's longest patterns first.
+			sort.SliceStable(v.Patterns, func(a, b int) bool {
+				return patternLen(v.Patterns[a].Words) > patternLen(v.Patterns[b].Words)
+			})
+		}
 		for _, f := range v.Forms {
 			c.verbs[f] = append(c.verbs[f], v)
 		}
@@ -77,7 +83,20 @@ func New(d *peerdict.Dict) *Coder {
 		}
 	}
 	c.discards = d.Discards
+	c.Opts.TimeShift = len(d.Time) > 0
 	return c
+}
+
+// patternLen is the length of a pattern as TABARI ranks them: the number
+// of its words other than the verb's "*".
+func patternLen(p peerdict.Phrase) int {
+	n := 0
+	for _, w := range p {
+		if w.Text != "*" || w.Alt != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // sentence is the working state of one sentence.
@@ -87,6 +106,8 @@ type sentence struct {
 	units  []*unit
 	unitAt []int // token -> index into units, -1
 	date   int
+	// nounEnds is set while TABARI actors are matched.
+	nounEnds bool
 }
 
 // unit is an actor phrase: one actor, an actor with its agents, or a
@@ -95,6 +116,7 @@ type unit struct {
 	start, end int // token range
 	codes      []string
 	pronoun    bool
+	agents     []string // agent codes joined to the codes
 }
 
 // Code codes one sentence on date (YYYYMMDD).
@@ -114,6 +136,19 @@ func (c *Coder) Code(text string, date int) Result {
 	}
 	if d := s.findDiscard(); d != "" {
 		return Result{Discard: true, Note: d}
+	}
+	if c.Opts.TimeShift {
+		for _, ts := range c.Dict.Time {
+			if ts.Code != "###" && ts.Code != "+++" {
+				continue
+			}
+			for i := range s.toks {
+				if s.matchPhrase(ts.Words, i, 0) > i {
+					note := ts.Code + " time " + ts.Words.String() + " " + ts.Pos.String()
+					return Result{Discard: ts.Code == "###", Complex: ts.Code == "+++", Note: note}
+				}
+			}
+		}
 	}
 	if note := s.findActors(); note != "" {
 		if strings.HasPrefix(note, "###") {
@@ -135,10 +170,21 @@ func (s *sentence) findDiscard() string {
 	return ""
 }
 
-// wordMatches reports whether dictionary word w matches token t.
-func wordMatches(w peerdict.Word, t token) bool {
+// wordMatches reports whether dictionary word w matches token t. While
+// actors are matched (nounEnds), a TABARI whole word ("LIBYA_") also
+// matches its plural endings ("LIBYAS"); "MOUSE=" does not.
+func (s *sentence) wordMatches(w peerdict.Word, t token) bool {
 	if w.Exact {
-		return t.up == w.Text
+		if t.up == w.Text {
+			return true
+		}
+		if s.nounEnds && !w.NoEndings && strings.HasPrefix(t.up, w.Text) {
+			switch t.up[len(w.Text):] {
+			case "S", "ES":
+				return true
+			}
+		}
+		return false
 	}
 	return strings.HasPrefix(t.up, w.Text)
 }
@@ -195,7 +241,7 @@ func (s *sentence) matchWord(w peerdict.Word, j int) []int {
 		}
 		return out
 	}
-	if wordMatches(w, s.toks[j]) {
+	if s.wordMatches(w, s.toks[j]) {
 		return []int{j + 1}
 	}
 	return nil
@@ -210,6 +256,8 @@ type hit struct {
 // findActors matches actors and agents and builds the sentence's units. It
 // returns "###..." or "+++..." when a matched actor carries that code.
 func (s *sentence) findActors() string {
+	s.nounEnds = s.c.Dict.Format == peerdict.TABARI
+	defer func() { s.nounEnds = false }()
 	var hits []hit
 	for i := 0; i < len(s.toks); {
 		t := s.toks[i]
@@ -248,13 +296,13 @@ func (s *sentence) findActors() string {
 		h := hits[k]
 		if h.e.actor != nil {
 			code := codeOf(h)
-			switch code {
+			switch s.tabariCode(code) {
 			case "###":
 				return "### actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
 			case "+++":
 				return "+++ actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
 			}
-			u := &unit{start: h.start, end: h.end, codes: []string{code}}
+			u := &unit{start: h.start, end: h.end, codes: splitCodes(code)}
 			used[k] = true
 			// following agents and same-phrase actors
 			for k+1 < len(hits) && !used[k+1] {
@@ -267,7 +315,10 @@ func (s *sentence) findActors() string {
 					break
 				}
 				if n.e.agent != nil {
-					u.codes[0] = withAgent(u.codes[0], n.e.agent.Code)
+					for ci := range u.codes {
+						u.codes[ci] = withAgent(u.codes[ci], n.e.agent.Code)
+					}
+					u.agents = append(u.agents, n.e.agent.Code)
 				}
 				u.end = n.end
 				used[k+1] = true
@@ -288,29 +339,53 @@ func (s *sentence) findActors() string {
 			}
 			if j == n.start {
 				code := codeOf(n)
-				if code == "###" || code == "+++" {
+				if c := s.tabariCode(code); c == "###" || c == "+++" {
 					return code + " actor " + n.e.words.String() + " " + n.e.actor.Pos.String()
 				}
-				units = append(units, &unit{start: h.start, end: n.end, codes: []string{withAgent(code, h.e.agent.Code)}})
+				codes := splitCodes(code)
+				for ci := range codes {
+					codes[ci] = withAgent(codes[ci], h.e.agent.Code)
+				}
+				units = append(units, &unit{start: h.start, end: n.end, codes: codes, agents: []string{h.e.agent.Code}})
 				used[k], used[k+1] = true, true
 				k++
 				continue
 			}
 		}
 	}
-	// Compound units: A and B; A, B and C.
+	// Compound units: A and B; A, B and C. A comma joins two actor phrases
+	// only in a list that an "and" closes.
+	links := make([]int, len(units)) // links[k]: how units[k-1] and units[k] are joined
+	for k := 1; k < len(units); k++ {
+		links[k] = s.connector(s.toks[units[k-1].end:units[k].start])
+	}
+	for k := len(units) - 1; k >= 1; k-- {
+		if links[k] == linkComma && (k+1 >= len(units) || links[k+1] == linkNone) {
+			links[k] = linkNone
+		}
+	}
 	var merged []*unit
-	for _, u := range units {
-		if len(merged) > 0 {
+	for k, u := range units {
+		if len(merged) > 0 && links[k] != linkNone {
 			p := merged[len(merged)-1]
-			between := s.toks[p.end:u.start]
-			if isConnector(between) {
-				p.end = u.end
-				p.codes = append(p.codes, u.codes...)
-				continue
-			}
+			p.end = u.end
+			p.codes = append(p.codes, u.codes...)
+			p.agents = append(p.agents, u.agents...)
+			continue
 		}
 		merged = append(merged, u)
+	}
+	if s.c.Dict.Format == peerdict.PETRARCH {
+		// PETRARCH gives a compound's agents to all its members
+		// ("the ambassadors of Arnor, Osgiliath and Gondor"); TABARI
+		// leaves them with the actor they are written with.
+		for _, u := range merged {
+			for ci := range u.codes {
+				for _, a := range u.agents {
+					u.codes[ci] = withAgent(u.codes[ci], a)
+				}
+			}
+		}
 	}
 	// Pronouns stand for the sentence's first actor.
 	var first *unit
@@ -342,20 +417,71 @@ func (s *sentence) findActors() string {
 	return ""
 }
 
-func isConnector(ts []token) bool {
-	if len(ts) == 0 || len(ts) > 2 {
-		return false
+const (
+	linkNone = iota
+	linkComma
+	linkAnd
+)
+
+// connector says how the tokens between two actor phrases join them: by
+// "and" (with commas) or by commas only, with determiners and other words
+// that cannot be verbs ("Fornost and the evil awful Gondor"), or not.
+func (s *sentence) connector(ts []token) int {
+	if len(ts) == 0 || len(ts) > 5 {
+		return linkNone
 	}
-	ok := false
-	for _, t := range ts {
-		switch t.up {
-		case "AND", ",":
-			ok = true
-		default:
-			return false
+	link := linkNone
+	for k, t := range ts {
+		switch {
+		case t.up == "AND":
+			link = linkAnd
+		case t.up == ",":
+			if link == linkNone {
+				link = linkComma
+			}
+		case t.punct, k == 0:
+			return linkNone
+		case s.c.isVerbWord(t.up) && !isOneOf(t.up, "THE", "A", "AN"):
+			return linkNone
 		}
 	}
-	return ok
+	return link
+}
+
+// isVerbWord reports whether a word is a form of a dictionary verb.
+func (c *Coder) isVerbWord(up string) bool {
+	if len(c.verbs[up]) > 0 {
+		return true
+	}
+	for n := len(up) - 1; n >= 2; n-- {
+		if len(c.stems[up[:n]]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// tabariCode returns an actor code as TABARI reads it: "###" discards the
+// sentence and "+++" makes it complex. PETRARCH writes them as codes.
+func (s *sentence) tabariCode(code string) string {
+	if s.c.Dict.Format == peerdict.TABARI {
+		return code
+	}
+	return ""
+}
+
+// splitCodes splits a coded compound "FRO/BIL/SAM" into its codes.
+func splitCodes(code string) []string {
+	if !strings.Contains(code, "/") {
+		return []string{code}
+	}
+	var out []string
+	for _, c := range strings.Split(code, "/") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func isOneOf(s string, set ...string) bool {
@@ -378,7 +504,11 @@ func withAgent(actor, agent string) string {
 		}
 		return actor + a
 	case strings.HasSuffix(agent, "~"):
-		return agent[:len(agent)-1] + actor
+		a := agent[:len(agent)-1]
+		if strings.HasPrefix(actor, a) {
+			return actor
+		}
+		return a + actor
 	}
 	return actor
 }

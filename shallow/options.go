@@ -32,6 +32,9 @@ type Options struct {
 	// CodeBy is "clause" (every clause), "sentence" (the first event) or
 	// "all".
 	CodeBy string
+	// TimeShift applies the verbs file's <TIME> phrases (SET: TIME SHIFT);
+	// their "###" and "+++" codes discard a sentence or make it complex.
+	TimeShift bool
 }
 
 // DefaultOptions are the peers' defaults.
@@ -119,6 +122,8 @@ func (o *Options) Apply(cmd string) error {
 				return fmt.Errorf("option %q: %w", cmd, err)
 			}
 			o.MinWords = n
+		case "TIME SHIFT":
+			o.TimeShift = strings.HasPrefix(val, "T")
 		case "CODE BY SENTENCE":
 			o.CodeBy = "sentence"
 		case "CODE BY CLAUSE":

@@ -61,6 +61,13 @@ func tokenize(s string, treebank bool) []token {
 					continue
 				}
 			}
+			// a prefix written apart ("anti- Gondor") keeps its hyphen
+			if r == '-' && !treebank {
+				r2, _ := utf8.DecodeRuneInString(s[j+n:] + " ")
+				if j+n == len(s) || unicode.IsSpace(r2) {
+					j += n
+				}
+			}
 			break
 		}
 		// U.S. keeps its final period when it has an inner one

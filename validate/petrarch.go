@@ -76,7 +76,11 @@ func ReadPETRARCH(r io.Reader, file string) ([]*Record, error) {
 				rec.Events = append(rec.Events, Triple{ca["sourcecode"], ca["targetcode"], ca["eventcode"]})
 			}
 		}
-		rec.Checked = !strings.EqualFold(a["valid"], "false") && (rec.Expect != ExpectEvents || len(rec.Events) > 0)
+		if rec.Expect == ExpectEvents && len(rec.Events) == 0 {
+			// A valid record that lists no coding expects no event.
+			rec.Expect = ExpectNone
+		}
+		rec.Checked = !strings.EqualFold(a["valid"], "false")
 		recs = append(recs, rec)
 	}
 	return recs, nil

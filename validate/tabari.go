@@ -15,86 +15,69 @@ import (
 var (
 	reHeader = regexp.MustCompile(`^(\d{6,9})\s+(\S+)`)
 	reExpect = regexp.MustCompile(`(-?)\{([^{}]*?)(\}|\*/|$)`)
+	// rePartial finds comments that say their list of events is
+	// incomplete: such records check only the listed events.
+	rePartial = regexp.MustCompile(`(?i)incomplete|(aren't|are not|not) complete`)
 )
 
-// ReadTABARI reads a TABARI validation text file. A record is a header
-// line "YYMMDD ID", the text up to "/*", and a comment block up to "*/"
-// whose "\n{ SRC / TGT / CODE }" lines are the expected events ({---} none,
-// {###} discard, {+++} complex, "-{...}" unchecked) and whose
-// "{ OPTION: ... }" lines change options before the record is coded.
-// Lines starting with "#" between records are comments.
+// ReadTABARI reads a TABARI validation text file. Records are paragraphs
+// separated by blank lines, as TABARI reads them: a header line
+// "YYMMDD ID", the text up to "/*", and a comment block up to "*/" (or the
+// end of the paragraph, when a record forgets to close it) whose
+// "\n{ SRC / TGT / CODE }" lines are the expected events ({---} none, {###}
+// discard, {+++} complex, "-{...}" unchecked) and whose "{ OPTION: ... }"
+// lines change options before the record is coded. Paragraphs that do not
+// start with a header (the "#" banners) are skipped.
 func ReadTABARI(r io.Reader, file string) ([]*Record, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 4<<20)
 	var recs []*Record
-	var cur *Record
-	var text, comment strings.Builder
-	inComment := false
-	n := 0
-	finish := func() error {
-		if cur == nil {
+	var para []string
+	start, n := 0, 0
+	flush := func() error {
+		defer func() { para = para[:0] }()
+		for i, l := range para {
+			m := reHeader.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			date, err := recordDate(m[1])
+			if err != nil {
+				return fmt.Errorf("%s:%d: %w", file, start+i, err)
+			}
+			rec := &Record{ID: m[2], Date: date, Line: start + i}
+			body := strings.Join(para[i+1:], "\n")
+			text, comment := body, ""
+			if j := strings.Index(body, "/*"); j >= 0 {
+				text, comment = body[:j], body[j+2:]
+				if k := strings.LastIndex(comment, "*/"); k >= 0 {
+					comment = comment[:k]
+				}
+			}
+			rec.Text = strings.Join(strings.Fields(text), " ")
+			if err := parseTABARIComment(rec, comment); err != nil {
+				return fmt.Errorf("%s:%d: record %s: %w", file, rec.Line, rec.ID, err)
+			}
+			recs = append(recs, rec)
 			return nil
 		}
-		cur.Text = strings.Join(strings.Fields(text.String()), " ")
-		if err := parseTABARIComment(cur, comment.String()); err != nil {
-			return fmt.Errorf("%s:%d: record %s: %w", file, cur.Line, cur.ID, err)
-		}
-		recs = append(recs, cur)
-		cur = nil
-		text.Reset()
-		comment.Reset()
 		return nil
 	}
 	for sc.Scan() {
 		n++
 		l := sc.Text()
-		if inComment {
-			if i := strings.Index(l, "*/"); i >= 0 {
-				comment.WriteString(l[:i])
-				inComment = false
-				if err := finish(); err != nil {
-					return recs, err
-				}
-				continue
-			}
-			comment.WriteString(l)
-			comment.WriteByte('\n')
-			continue
-		}
-		if m := reHeader.FindStringSubmatch(l); m != nil {
-			if err := finish(); err != nil {
+		if strings.TrimSpace(l) == "" {
+			if err := flush(); err != nil {
 				return recs, err
 			}
-			date, err := recordDate(m[1])
-			if err != nil {
-				return recs, fmt.Errorf("%s:%d: %w", file, n, err)
-			}
-			cur = &Record{ID: m[2], Date: date, Line: n}
 			continue
 		}
-		if cur == nil {
-			continue
+		if len(para) == 0 {
+			start = n
 		}
-		if i := strings.Index(l, "/*"); i >= 0 {
-			text.WriteString(l[:i])
-			text.WriteByte(' ')
-			rest := l[i+2:]
-			if j := strings.Index(rest, "*/"); j >= 0 {
-				comment.WriteString(rest[:j])
-				if err := finish(); err != nil {
-					return recs, err
-				}
-				continue
-			}
-			comment.WriteString(rest)
-			comment.WriteByte('\n')
-			inComment = true
-			continue
-		}
-		text.WriteString(l)
-		text.WriteByte(' ')
+		para = append(para, l)
 	}
-	if err := finish(); err != nil {
+	if err := flush(); err != nil {
 		return recs, err
 	}
 	return recs, sc.Err()
@@ -113,6 +96,7 @@ func recordDate(s string) (int, error) {
 }
 
 func parseTABARIComment(rec *Record, c string) error {
+	rec.Partial = rePartial.MatchString(c)
 	for _, m := range reExpect.FindAllStringSubmatch(c, -1) {
 		body := strings.TrimSpace(m[2])
 		if strings.HasPrefix(strings.ToUpper(body), "OPTION:") {

@@ -17,8 +17,8 @@ const (
 // PETRARCH's valid ones. These floors are what the coder reaches now; they
 // guard against regressions until the targets are met.
 const (
-	tabariFloor   = 0.69
-	petrarchFloor = 0.69
+	tabariFloor   = 0.77
+	petrarchFloor = 0.75
 )
 
 func TestTABARISuite(t *testing.T) {
@@ -56,8 +56,8 @@ func TestPETRARCHSuite(t *testing.T) {
 	}
 	r := s.Run()
 	n := r.Passed + r.Failed
-	if n < 270 {
-		t.Errorf("checked %d records, want about 276", n)
+	if n != 276 {
+		t.Errorf("checked %d records, want 276 (the valid ones)", n)
 	}
 	rate := float64(r.Passed) / float64(n)
 	t.Logf("PETRARCH: %d passed, %d failed (%.1f%%)", r.Passed, r.Failed, 100*rate)
@@ -100,5 +100,33 @@ Switch options.
 	}
 	if recs[2].Checked || len(recs[2].Options) != 1 || recs[2].Options[0] != "COMMA: OFF" {
 		t.Errorf("OPT-01 = %+v", recs[2])
+	}
+}
+
+// A record whose comment is not closed ends at the blank line, as TABARI
+// reads it; a comment that says its list is incomplete makes a partial
+// check.
+func TestReadTABARIParagraphs(t *testing.T) {
+	in := `950101  REC-01
+Arnor restored ties with Gondor.
+/*\n{ ARN / GON / 064 }
+
+950101  REC-02
+Gondor praised Arnor.
+/*\n[These events aren't complete]
+\n{ GON / ARN / 041 } */
+`
+	recs, err := validate.ReadTABARI(strings.NewReader(in), "test.text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("got %d records, want 2", len(recs))
+	}
+	if got := recs[0].Expected(); got != "ARN/GON/064" {
+		t.Errorf("REC-01 expected %q", got)
+	}
+	if recs[0].Partial || !recs[1].Partial {
+		t.Errorf("partial: REC-01 %v, REC-02 %v", recs[0].Partial, recs[1].Partial)
 	}
 }
