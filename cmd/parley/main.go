@@ -66,8 +66,11 @@ Commands:
   code    code documents into event records (JSON lines)
   eval    code documents and score them against a gold file
   bench   measure coding speed on a file of documents
-  demo    code the built-in sample articles and summarise them
+  demo    store the built-in sample articles, serve the dashboard and print its URL
   validate run TABARI's or PETRARCH's validation suite (--tabari PROJECT | --petrarch RECORDS.xml)
+  ingest  code documents and store them in a database (--db PATH or postgres://...)
+  serve   serve the JSON API and the dashboard of a database
+  export  write a database's events as gdelt, plover, csv or jsonl
 
 Run 'parley COMMAND -h' for a command's flags.
 `
@@ -89,6 +92,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runDemo(ctx, args[1:])
 	case "validate":
 		return m.runValidate(ctx, args[1:])
+	case "ingest":
+		return m.runIngest(ctx, args[1:])
+	case "serve":
+		return m.runServe(ctx, args[1:])
+	case "export":
+		return m.runExport(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"parley"
+	"parley/ingest"
+	"parley/pipeline"
+	"parley/store/postgres"
+	"parley/store/sqlite"
+)
+
+// openStore opens the event store a --db value names: a postgres:// or
+// postgresql:// URL, else a SQLite file path.
+func openStore(ctx context.Context, db string) (parley.EventStore, error) {
+	if db == "" {
+		return nil, fmt.Errorf("%w: --db is required", errUsage)
+	}
+	if strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// ingestStats counts what an ingest did.
+type ingestStats struct {
+	stats
+	stored, duplicates, already, mentions int
+	readFailed                            int // counted by the reader goroutine
+}
+
+func (m *Main) runIngest(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	var cf codeFlags
+	cf.register(fs)
+	db := fs.String("db", "", "database: a SQLite file (created if missing) or a postgres:// URL")
+	batch := fs.Int("batch", 64, "documents stored per transaction")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := m.ingestInto(ctx, store, cf, inputs, *batch)
+	m.Log.Info("ingested", "read", st.docs+st.already, "stored", st.stored, "already stored", st.already,
+		"duplicates", st.duplicates, "failed", st.failed, "sentences", st.sentences, "mentions", st.mentions)
+	if err != nil {
+		return err
+	}
+	if st.failed > 0 {
+		return fmt.Errorf("%w: %d failed", errFailed, st.failed)
+	}
+	return nil
+}
+
+// ingestInto codes the inputs and stores them, batch documents a
+// transaction. Documents whose id is already stored are skipped before
+// coding, so a run after an interrupted one carries on where it stopped.
+func (m *Main) ingestInto(ctx context.Context, store parley.EventStore, cf codeFlags, inputs []string, batch int) (ingestStats, error) {
+	var st ingestStats
+	if batch < 1 {
+		batch = 1
+	}
+	coder, err := loadCoder(cf.dict, m.Log)
+	if err != nil {
+		return st, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	docs := make(chan parley.Document, 64)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(docs)
+		readErr <- ingest.Read(ctx, inputs, ingest.Options{DefaultDate: cf.date, Stdin: m.Stdin},
+			func(d parley.Document) error {
+				ok, err := store.HasDocument(ctx, d.ID)
+				if err != nil {
+					return err
+				}
+				if ok {
+					st.already++
+					return nil
+				}
+				select {
+				case docs <- d:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			},
+			func(err error) {
+				st.readFailed++
+				m.Log.Error("skipped", "error", err)
+			})
+	}()
+	var pending []parley.CodedDocument
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		res, err := store.AddDocuments(ctx, pending)
+		if err != nil {
+			return err
+		}
+		st.stored += res.Added
+		st.duplicates += len(res.Duplicates)
+		st.mentions += res.Mentions
+		for _, id := range res.Duplicates {
+			m.Log.Info("duplicate", "doc", id)
+		}
+		pending = pending[:0]
+		return nil
+	}
+	err = pipeline.Run(ctx, coder, cf.workers, docs, func(r pipeline.Result) error {
+		st.docs++
+		st.bytes += int64(len(r.Doc.Text) + len(r.Doc.Title))
+		if r.Err != nil {
+			st.failed++
+			m.Log.Error("not coded", "doc", r.Doc.ID, "origin", r.Doc.Origin, "error", r.Err)
+			return nil
+		}
+		st.sentences += r.Sentences
+		st.events += len(r.Events)
+		pending = append(pending, parley.CodedDocument{Doc: r.Doc, Events: r.Events, Sentences: r.Sentences})
+		if len(pending) >= batch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		cancel()
+		<-readErr
+		st.failed += st.readFailed
+		return st, err
+	}
+	err = <-readErr
+	st.failed += st.readFailed
+	return st, err
+}

@@ -1,0 +1,456 @@
+// Package storetest is the contract every parley.EventStore meets. Each
+// store's tests call Run with a function that opens a new, empty store.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"parley"
+)
+
+// Run runs the contract suite. open must return a new, empty store; Run
+// closes it.
+func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, parley.EventStore)
+	}{
+		{"Documents", testDocuments},
+		{"Duplicates", testDuplicates},
+		{"Clusters", testClusters},
+		{"OrderIndependent", nil},
+		{"Filters", testFilters},
+		{"Paging", testPaging},
+		{"FindEvent", testFindEvent},
+		{"Aggregates", testAggregates},
+		{"Invalid", testInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.fn == nil {
+				testOrderIndependent(t, open)
+				return
+			}
+			s := open(t)
+			defer s.Close()
+			tt.fn(t, s)
+		})
+	}
+}
+
+// doc builds a coded document whose text contains the sentence, with one
+// event from src to tgt found in it. The actor and verb spans point into
+// the document body.
+func doc(id, date, source, sentence string, evs ...parley.Event) parley.CodedDocument {
+	d := parley.Document{ID: id, Date: date, Title: "Report " + id, Text: sentence, Source: source, URL: "https://" + source + "/" + id, Author: "A. Writer"}
+	body := d.Body()
+	start := strings.Index(body, sentence)
+	for i := range evs {
+		e := &evs[i]
+		e.Doc = id
+		e.ID = fmt.Sprintf("%s-e%d", id, i)
+		e.Text = sentence
+		e.Span = parley.Span{start, start + len(sentence)}
+		if e.Source != nil {
+			if k := strings.Index(sentence, e.Source.Text); k >= 0 {
+				e.Source.Span = &parley.Span{start + k, start + k + len(e.Source.Text)}
+			}
+		}
+		if e.Target != nil {
+			if k := strings.Index(sentence, e.Target.Text); k >= 0 {
+				e.Target.Span = &parley.Span{start + k, start + k + len(e.Target.Text)}
+			}
+		}
+		if e.Date == "" {
+			e.Date, e.DatePrecision = date, parley.PrecisionDocument
+		}
+	}
+	return parley.CodedDocument{Doc: d, Events: evs, Sentences: 1}
+}
+
+func actor(text, code string) *parley.Actor {
+	return &parley.Actor{Text: text, Code: code, Country: code[:3]}
+}
+
+func event(src, tgt *parley.Actor, cameo string, quad int, goldstein float64, plover string, verb string, loc *parley.Location) parley.Event {
+	return parley.Event{Source: src, Target: tgt, CAMEO: cameo, Root: cameo[:2], QuadClass: quad, Goldstein: goldstein,
+		PLOVER: parley.PLOVER{Type: plover}, Location: loc, Confidence: 0.7, Rule: "test " + verb, VerbSpan: nil}
+}
+
+var (
+	moscow = &parley.Location{Name: "Moscow", Country: "RUS", Lat: 55.75, Lon: 37.62}
+	doha   = &parley.Location{Name: "Doha", Country: "QAT", Lat: 25.29, Lon: 51.53}
+	kabul  = &parley.Location{Name: "Kabul", Country: "AFG", Lat: 34.53, Lon: 69.17}
+)
+
+// corpus is six articles: three report the Moscow meeting of Taliban and
+// Afghan officials (one the other way round, one a day later), one reports
+// talks in Doha a month later (a different event), one an attack in Kabul,
+// and one a Chinese accusation of Japan.
+func corpus() []parley.CodedDocument {
+	tal := func(t string) *parley.Actor { return actor(t, "AFGINSTAL") }
+	gov := func(t string) *parley.Actor { return actor(t, "AFGGOV") }
+	return []parley.CodedDocument{
+		doc("a1", "2019-02-05", "wire-one", "Taliban representatives met Afghan officials in Moscow.",
+			event(tal("Taliban representatives"), gov("Afghan officials"), "040", 1, 1, "CONSULT", "met", moscow)),
+		doc("a2", "2019-02-06", "wire-two", "Afghan politicians held talks with the Taliban in Moscow on Tuesday.",
+			event(gov("Afghan politicians"), tal("the Taliban"), "046", 1, 7, "CONSULT", "held talks", moscow)),
+		doc("a3", "2019-02-08", "wire-three", "Afghan officials and Taliban envoys met again near Moscow.",
+			event(gov("Afghan officials"), tal("Taliban envoys"), "040", 1, 1, "CONSULT", "met", &parley.Location{Name: "Moscow Oblast", Country: "RUS", Lat: 55.9, Lon: 37.8})),
+		doc("a4", "2019-03-10", "wire-one", "Taliban delegates met Afghan officials in Doha.",
+			event(tal("Taliban delegates"), gov("Afghan officials"), "040", 1, 1, "CONSULT", "met", doha)),
+		doc("a5", "2019-03-11", "wire-two", "Taliban fighters attacked Afghan police in Kabul.",
+			event(tal("Taliban fighters"), actor("Afghan police", "AFGCOP"), "190", 4, -10, "ASSAULT", "attacked", kabul)),
+		doc("a6", "2019-07-20", "wire-three", "China accused Japan of forming a bloc.",
+			event(actor("China", "CHN"), actor("Japan", "JPN"), "112", 3, -2, "ACCUSE", "accused", nil)),
+	}
+}
+
+func add(t *testing.T, s parley.EventStore, docs ...parley.CodedDocument) parley.AddResult {
+	t.Helper()
+	res, err := s.AddDocuments(context.Background(), docs)
+	if err != nil {
+		t.Fatalf("AddDocuments: %v", err)
+	}
+	return res
+}
+
+func all(t *testing.T, s parley.EventStore, f parley.EventFilter) []*parley.StoredEvent {
+	t.Helper()
+	var out []*parley.StoredEvent
+	for {
+		evs, next, err := s.FindEvents(context.Background(), f)
+		if err != nil {
+			t.Fatalf("FindEvents(%+v): %v", f, err)
+		}
+		out = append(out, evs...)
+		if next == "" {
+			return out
+		}
+		f.Cursor = next
+	}
+}
+
+func testDocuments(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	res := add(t, s, corpus()...)
+	if res.Added != 6 || res.Mentions != 6 || len(res.Duplicates) != 0 {
+		t.Fatalf("AddDocuments = %+v, want 6 added, 6 mentions", res)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Documents != 6 || st.Mentions != 6 || st.Events != 4 {
+		t.Errorf("Stats = %+v, want 6 documents, 6 mentions, 4 events", st)
+	}
+	ok, err := s.HasDocument(ctx, "a2")
+	if err != nil || !ok {
+		t.Errorf("HasDocument(a2) = %v, %v", ok, err)
+	}
+	if ok, _ := s.HasDocument(ctx, "zz"); ok {
+		t.Errorf("HasDocument(zz) = true")
+	}
+	d, err := s.Document(ctx, "a2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := corpus()[1].Doc; d.Text != want.Text || d.Title != want.Title || d.Date != want.Date || d.Source != want.Source || d.URL != want.URL || d.Author != want.Author {
+		t.Errorf("Document(a2) = %+v, want %+v", d, want)
+	}
+	if _, err := s.Document(ctx, "zz"); parley.ErrorCode(err) != parley.ENOTFOUND {
+		t.Errorf("Document(zz) error = %v, want not found", err)
+	}
+}
+
+func testDuplicates(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	add(t, s, corpus()...)
+	before, _ := s.Stats(ctx)
+	eventsBefore := all(t, s, parley.EventFilter{})
+	// The same ids again, the same text under a new id (reformatted), and a
+	// duplicate inside one call.
+	again := corpus()
+	re := corpus()[0]
+	re.Doc.ID = "a1-copy"
+	re.Doc.Text = "  Taliban representatives met\nAfghan officials in Moscow.  "
+	res := add(t, s, append(again, re)...)
+	if res.Added != 0 || len(res.Duplicates) != 7 {
+		t.Errorf("re-adding: %+v, want 0 added and 7 duplicates", res)
+	}
+	after, _ := s.Stats(ctx)
+	if after != before {
+		t.Errorf("Stats after re-adding = %+v, want %+v", after, before)
+	}
+	if got := all(t, s, parley.EventFilter{}); !sameEvents(got, eventsBefore) {
+		t.Errorf("events changed after re-adding")
+	}
+	n := doc("b1", "2019-04-01", "x", "China accused Japan of something new.",
+		event(actor("China", "CHN"), actor("Japan", "JPN"), "112", 3, -2, "ACCUSE", "accused", nil))
+	res = add(t, s, n, n)
+	if res.Added != 1 || !slices.Equal(res.Duplicates, []string{"b1"}) {
+		t.Errorf("adding one document twice in a call: %+v", res)
+	}
+}
+
+func sameEvents(a, b []*parley.StoredEvent) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].NumMentions != b[i].NumMentions || !slices.Equal(a[i].MentionIDs, b[i].MentionIDs) || a[i].DedupReason != b[i].DedupReason {
+			return false
+		}
+	}
+	return true
+}
+
+func testClusters(t *testing.T, s parley.EventStore) {
+	add(t, s, corpus()...)
+	evs := all(t, s, parley.EventFilter{})
+	var moscowEv *parley.StoredEvent
+	for _, e := range evs {
+		if slices.Contains(e.MentionIDs, "a1-e0") {
+			moscowEv = e
+		}
+	}
+	if moscowEv == nil {
+		t.Fatalf("no event holds mention a1-e0")
+	}
+	if got := moscowEv.MentionIDs; !slices.Equal(got, []string{"a1-e0", "a2-e0", "a3-e0"}) {
+		t.Errorf("Moscow meeting mentions = %v, want a1-e0 a2-e0 a3-e0", got)
+	}
+	if moscowEv.NumMentions != 3 || moscowEv.NumArticles != 3 || moscowEv.NumSources != 3 {
+		t.Errorf("Moscow meeting counts = %d mentions, %d articles, %d sources; want 3, 3, 3", moscowEv.NumMentions, moscowEv.NumArticles, moscowEv.NumSources)
+	}
+	if moscowEv.FirstSeen != "2019-02-05" || moscowEv.LastSeen != "2019-02-08" {
+		t.Errorf("Moscow meeting seen %s..%s, want 2019-02-05..2019-02-08", moscowEv.FirstSeen, moscowEv.LastSeen)
+	}
+	if moscowEv.ID != "a1-e0" {
+		t.Errorf("Moscow meeting id = %s, want its first report a1-e0", moscowEv.ID)
+	}
+	if !strings.Contains(moscowEv.DedupReason, "3 mentions") {
+		t.Errorf("reason %q does not say 3 mentions", moscowEv.DedupReason)
+	}
+	for _, e := range evs {
+		if slices.Contains(e.MentionIDs, "a4-e0") && len(e.MentionIDs) != 1 {
+			t.Errorf("the Doha talks a month later were merged: %v", e.MentionIDs)
+		}
+	}
+}
+
+func testOrderIndependent(t *testing.T, open func(t *testing.T) parley.EventStore) {
+	a, b := open(t), open(t)
+	defer a.Close()
+	defer b.Close()
+	docs := corpus()
+	for _, d := range docs {
+		add(t, a, d)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		add(t, b, corpus()[i])
+	}
+	if ea, eb := all(t, a, parley.EventFilter{}), all(t, b, parley.EventFilter{}); !sameEvents(ea, eb) {
+		t.Errorf("ingest order changed the events")
+	}
+}
+
+func ids(evs []*parley.StoredEvent) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.ID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func testFilters(t *testing.T, s parley.EventStore) {
+	add(t, s, corpus()...)
+	for _, tt := range []struct {
+		f    parley.EventFilter
+		want []string
+	}{
+		{parley.EventFilter{}, []string{"a1-e0", "a4-e0", "a5-e0", "a6-e0"}},
+		{parley.EventFilter{Actor: "AFGINS"}, []string{"a1-e0", "a4-e0", "a5-e0"}},
+		{parley.EventFilter{Actor: "afgcop"}, []string{"a5-e0"}},
+		{parley.EventFilter{Actor: "AFG%"}, nil},
+		{parley.EventFilter{Country: "JPN"}, []string{"a6-e0"}},
+		{parley.EventFilter{Country: "QAT"}, []string{"a4-e0"}},
+		{parley.EventFilter{CAMEO: "04"}, []string{"a1-e0", "a4-e0"}},
+		{parley.EventFilter{CAMEO: "190"}, []string{"a5-e0"}},
+		{parley.EventFilter{Root: "11"}, []string{"a6-e0"}},
+		{parley.EventFilter{PLOVER: "assault"}, []string{"a5-e0"}},
+		{parley.EventFilter{From: "2019-03-01", To: "2019-03-10"}, []string{"a4-e0"}},
+		{parley.EventFilter{Box: &[4]float64{30, 40, 40, 60}}, []string{"a1-e0"}},
+		{parley.EventFilter{Located: true}, []string{"a1-e0", "a4-e0", "a5-e0"}},
+		{parley.EventFilter{Text: "POLITICIANS"}, []string{"a1-e0"}},
+		{parley.EventFilter{Text: "50%_"}, nil},
+		{parley.EventFilter{Text: "' OR 1=1 --"}, nil},
+		{parley.EventFilter{Actor: "AFG", Root: "19"}, []string{"a5-e0"}},
+	} {
+		if got := ids(all(t, s, tt.f)); !slices.Equal(got, tt.want) {
+			t.Errorf("FindEvents(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}
+
+func testPaging(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	var docs []parley.CodedDocument
+	for i := range 25 {
+		docs = append(docs, doc(fmt.Sprintf("p%02d", i), fmt.Sprintf("2020-01-%02d", 1+i%5), "s", fmt.Sprintf("Country %d accused Japan.", i),
+			event(actor("X", fmt.Sprintf("C%02d", i)), actor("Japan", "JPN"), "112", 3, -2, "ACCUSE", "accused", nil)))
+	}
+	add(t, s, docs...)
+	full, next, err := s.FindEvents(ctx, parley.EventFilter{Limit: 100})
+	if err != nil || next != "" || len(full) != 25 {
+		t.Fatalf("FindEvents(limit 100) = %d events, next %q, %v", len(full), next, err)
+	}
+	var paged []*parley.StoredEvent
+	f := parley.EventFilter{Limit: 7}
+	pages := 0
+	for {
+		evs, next, err := s.FindEvents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		paged = append(paged, evs...)
+		if next == "" {
+			break
+		}
+		// Adding an older event between pages must not shift the pages.
+		if pages == 1 {
+			add(t, s, doc("late", "2019-01-01", "s", "Peru accused Japan.",
+				event(actor("Peru", "PER"), actor("Japan", "JPN"), "112", 3, -2, "ACCUSE", "accused", nil)))
+		}
+		f.Cursor = next
+	}
+	if pages != 4 || len(paged) != 26 {
+		t.Errorf("paging by 7: %d pages, %d events; want 4 pages, 26 events", pages, len(paged))
+	}
+	for i := range full {
+		if paged[i].ID != full[i].ID {
+			t.Fatalf("page order differs at %d: %s vs %s", i, paged[i].ID, full[i].ID)
+		}
+	}
+	for i := 1; i < len(paged); i++ {
+		if paged[i-1].Date < paged[i].Date {
+			t.Errorf("not newest first at %d: %s before %s", i, paged[i-1].Date, paged[i].Date)
+		}
+	}
+	evs, _, err := s.FindEvents(ctx, parley.EventFilter{Limit: 1 << 20})
+	if err != nil || len(evs) != 26 {
+		t.Errorf("huge limit: %d, %v", len(evs), err)
+	}
+}
+
+func testFindEvent(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	add(t, s, corpus()...)
+	ev, err := s.FindEvent(ctx, "a1-e0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ev.Mentions) != 3 {
+		t.Fatalf("FindEvent: %d mentions, want 3", len(ev.Mentions))
+	}
+	m := ev.Mentions[1]
+	if m.Doc != "a2" || m.DocSource != "wire-two" || m.DocDate != "2019-02-06" || m.Cluster != "a1-e0" {
+		t.Errorf("mention = doc %s source %s date %s cluster %s", m.Doc, m.DocSource, m.DocDate, m.Cluster)
+	}
+	if ev.Mentions[0].DedupReason != "first report" || !strings.Contains(m.DedupReason, "linked to a1-e0") {
+		t.Errorf("reasons = %q, %q", ev.Mentions[0].DedupReason, m.DedupReason)
+	}
+	var text strings.Builder
+	marks := map[string]string{}
+	for _, r := range m.Evidence {
+		text.WriteString(r.Text)
+		if r.Mark != "" {
+			marks[r.Mark] = r.Text
+		}
+	}
+	if text.String() != m.Text {
+		t.Errorf("evidence runs join to %q, want %q", text.String(), m.Text)
+	}
+	if marks["source"] != "Afghan politicians" || marks["target"] != "the Taliban" {
+		t.Errorf("marks = %v", marks)
+	}
+	if _, err := s.FindEvent(ctx, "nope"); parley.ErrorCode(err) != parley.ENOTFOUND {
+		t.Errorf("FindEvent(nope) = %v, want not found", err)
+	}
+}
+
+func testAggregates(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	add(t, s, corpus()...)
+	ds, err := s.Dyads(ctx, parley.EventFilter{Actor: "AFG"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]parley.DyadStat{}
+	for _, d := range ds {
+		got[d.Source+">"+d.Target] = d
+	}
+	if d := got["AFGINSTAL>AFGGOV"]; d.Count != 2 || d.Mentions != 4 || d.MeanGoldstein != 1 {
+		t.Errorf("dyad AFGINSTAL>AFGGOV = %+v, want 2 events, 4 mentions, mean 1 (all: %+v)", d, ds)
+	}
+	if d := got["AFGINSTAL>AFGCOP"]; d.Count != 1 || d.MeanGoldstein != -10 {
+		t.Errorf("dyad AFGINSTAL>AFGCOP = %+v", d)
+	}
+	ds, err = s.Dyads(ctx, parley.EventFilter{Actor: "AFGINS"}, parley.IntervalMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != 3 || ds[1].Period != "2019-02" || ds[2].Period != "2019-03" {
+		t.Errorf("monthly dyads = %+v", ds)
+	}
+	ds, err = s.Dyads(ctx, parley.EventFilter{}, parley.IntervalWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	weeks := map[string]bool{}
+	for _, d := range ds {
+		weeks[d.Period] = true
+	}
+	if !weeks["2019-02-04"] || !weeks["2019-07-15"] {
+		t.Errorf("weekly dyads periods = %v, want Mondays 2019-02-04 and 2019-07-15", weeks)
+	}
+	tl, err := s.Timeline(ctx, parley.EventFilter{}, parley.IntervalMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []parley.TimelineStat{
+		{Period: "2019-02", QuadClass: 1, Count: 1, MeanGoldstein: 1},
+		{Period: "2019-03", QuadClass: 1, Count: 1, MeanGoldstein: 1},
+		{Period: "2019-03", QuadClass: 4, Count: 1, MeanGoldstein: -10},
+		{Period: "2019-07", QuadClass: 3, Count: 1, MeanGoldstein: -2},
+	}
+	if !slices.Equal(tl, want) {
+		t.Errorf("Timeline = %+v, want %+v", tl, want)
+	}
+	tl, err = s.Timeline(ctx, parley.EventFilter{}, parley.IntervalDay)
+	if err != nil || len(tl) != 4 || tl[0].Period != "2019-02-05" {
+		t.Errorf("daily Timeline = %+v, %v", tl, err)
+	}
+}
+
+func testInvalid(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	if _, _, err := s.FindEvents(ctx, parley.EventFilter{Cursor: "!!"}); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("bad cursor: %v, want invalid", err)
+	}
+	if _, _, err := s.FindEvents(ctx, parley.EventFilter{From: "2019-13-01"}); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("bad date: %v, want invalid", err)
+	}
+	if _, err := s.Timeline(ctx, parley.EventFilter{}, "year; DROP TABLE events"); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("bad interval: %v, want invalid", err)
+	}
+	if _, err := s.AddDocuments(ctx, []parley.CodedDocument{{Doc: parley.Document{ID: "x"}}}); parley.ErrorCode(err) != parley.EINVALID {
+		t.Errorf("invalid document: %v, want invalid", err)
+	}
+}
