@@ -37,7 +37,7 @@ func (s *sentence) code() Result {
 		if s.c.Opts.CodeBy == "sentence" && len(res.Events) > 0 {
 			break
 		}
-		vh, stop := s.firstVerb(cl[0], cl[1])
+		vh, stop := s.firstVerb(cl[0], cl[0], cl[1])
 		if stop != "" {
 			if strings.HasPrefix(stop, "###") {
 				return Result{Discard: true, Note: stop}
@@ -60,6 +60,12 @@ func (s *sentence) code() Result {
 		tgt := vh.b.tgt
 		if tgt < 0 && vh.b.comp < 0 {
 			tgt = s.unitAfter(vh.end, cl[1], src)
+		}
+		passiveBy := s.passiveBy(vh, tgt)
+		if passiveBy && vh.b.src < 0 && vh.b.tgt < 0 && src >= 0 {
+			// "Eriador was opposed by Osgiliath": the actor after BY is
+			// the source.
+			src, tgt = tgt, src
 		}
 		var srcCodes, tgtCodes []string
 		var srcSpan, tgtSpan [2]int
@@ -85,8 +91,10 @@ func (s *sentence) code() Result {
 				// sentence complex.
 				return Result{Complex: true, Note: "no actor before the verb " + vh.rule}
 			default:
-				// take the source from after the verb
-				if tgt >= 0 {
+				// take the source from after the verb, unless the verb
+				// is a participle whose agent follows ("Rebuked by
+				// Eriador, ...")
+				if tgt >= 0 && !s.followedByBy(vh) {
 					src = tgt
 					srcCodes, srcSpan = tgtCodes, tgtSpan
 					tgt = s.unitAfter(s.units[src].end, cl[1], src)
@@ -111,18 +119,97 @@ func (s *sentence) code() Result {
 				res.Events = append(res.Events, s.symmetric(s.units[src], vh)...)
 				continue
 			case !o.RequireDyad:
-				tgtCodes = []string{""}
+				tgtCodes = []string{s.noActor()}
 			default:
 				continue
 			}
 		}
-		for _, sc := range srcCodes {
-			for _, tc := range tgtCodes {
-				res.Events = append(res.Events, s.events(sc, tc, srcSpan, tgtSpan, vh)...)
+		hits := []*verbHit{vh}
+		if o.CodeBy == "all" {
+			// SET: CODE ALL: every coded verb of the clause gives events
+			// between the clause's source and target; a dominant code
+			// ("031!") suppresses the others.
+			for from := vh.end; ; {
+				v2, stop := s.firstVerb(cl[0], from, cl[1])
+				if v2 == nil || stop != "" {
+					break
+				}
+				hits = append(hits, v2)
+				from = v2.end
+			}
+			var dom []*verbHit
+			for _, h := range hits {
+				if strings.HasSuffix(h.code, "!") {
+					dom = append(dom, h)
+				}
+			}
+			if len(dom) > 0 {
+				hits = dom
+			}
+		}
+		for _, h := range hits {
+			sc, tc, ssp, tsp := srcCodes, tgtCodes, srcSpan, tgtSpan
+			if h != vh {
+				if h.b.src >= 0 {
+					sc, ssp = s.units[h.b.src].codes, s.span(s.units[h.b.src])
+				}
+				if h.b.tgt >= 0 {
+					tc, tsp = s.units[h.b.tgt].codes, s.span(s.units[h.b.tgt])
+				}
+			}
+			for _, a := range sc {
+				for _, b := range tc {
+					res.Events = append(res.Events, s.events(a, b, ssp, tsp, h)...)
+				}
 			}
 		}
 	}
 	return res
+}
+
+// beForms are the forms of BE that make a following participle passive.
+var beForms = []string{"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"}
+
+// passiveBy reports whether the verb is passive ("was opposed", "was
+// fiercely opposed") and its target unit tgt follows BY ("by Osgiliath",
+// "opposed earlier by Osgiliath").
+func (s *sentence) passiveBy(vh *verbHit, tgt int) bool {
+	if tgt < 0 {
+		return false
+	}
+	j := vh.tok - 1
+	if j >= 0 && strings.HasSuffix(s.toks[j].up, "LY") {
+		j--
+	}
+	if j < 0 || !isOneOf(s.toks[j].up, beForms...) {
+		return false
+	}
+	u := s.units[tgt]
+	if u.start < 1 || s.toks[u.start-1].up != "BY" {
+		return false
+	}
+	return u.start-1-vh.end <= 2
+}
+
+// followedByBy reports whether BY follows the verb, within two words.
+func (s *sentence) followedByBy(vh *verbHit) bool {
+	for j := vh.end; j < len(s.toks) && j <= vh.end+2; j++ {
+		if s.toks[j].up == "BY" {
+			return true
+		}
+		if s.toks[j].punct {
+			return false
+		}
+	}
+	return false
+}
+
+// noActor is the code of a missing actor: PETRARCH writes "---".
+func (s *sentence) noActor() string {
+	if s.c.Dict.Format == peerdict.PETRARCH {
+		return "---"
+	}
+	return ""
 }
 
 func (s *sentence) span(u *unit) [2]int {
@@ -156,18 +243,27 @@ func (s *sentence) events(src, tgt string, ss, ts [2]int, vh *verbHit) []Event {
 	return out
 }
 
+// clauseConj are the words that may start a new clause.
+var clauseConj = []string{"AND", "BUT", "OR", ";"}
+
 // clauses splits the sentence at conjunctions that start a new verb phrase.
 func (s *sentence) clauses() [][2]int {
 	var out [][2]int
 	start := 0
 	for i, t := range s.toks {
-		if !(isOneOf(t.up, "AND", "BUT", ";") && s.unitAt[i] < 0) || i == start {
+		if t.up == "," && s.c.Dict.Format == peerdict.PETRARCH && i > start && s.subjectClause(i+1) {
+			// PETRARCH: ", a senior official said" is a clause of its own
+			out = append(out, [2]int{start, i})
+			start = i + 1
+			continue
+		}
+		if !(isOneOf(t.up, clauseConj...) && s.unitAt[i] < 0) || i == start {
 			continue
 		}
 		// next conjunction or end
 		next := len(s.toks)
 		for j := i + 1; j < len(s.toks); j++ {
-			if isOneOf(s.toks[j].up, "AND", "BUT", ";") && s.unitAt[j] < 0 {
+			if isOneOf(s.toks[j].up, clauseConj...) && s.unitAt[j] < 0 {
 				next = j
 				break
 			}
@@ -185,6 +281,28 @@ func (s *sentence) clauses() [][2]int {
 		}
 	}
 	return append(out, [2]int{start, len(s.toks)})
+}
+
+// subjectClause reports whether the words from i start a clause: an actor
+// phrase within its first words ("a senior official") right followed by a
+// verb.
+func (s *sentence) subjectClause(i int) bool {
+	for j := i; j < len(s.toks) && j <= i+4; j++ {
+		if s.toks[j].punct {
+			return false
+		}
+		k := s.unitAt[j]
+		if k < 0 {
+			continue
+		}
+		for v := s.units[k].end; v < len(s.toks) && v <= s.units[k].end+3; v++ {
+			if len(s.verbsAt(v)) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 func (s *sentence) firstUnit(lo, hi int) int {
@@ -217,9 +335,9 @@ func (s *sentence) unitAfter(from, hi, not int) int {
 // firstVerb finds the clause's first verb that gives a code, trying its
 // patterns in dictionary order. A code ending in "?" (TABARI's SAID) is used
 // only when no later verb codes. stop is set for discard and complex codes.
-func (s *sentence) firstVerb(lo, hi int) (*verbHit, string) {
+func (s *sentence) firstVerb(lo, from, hi int) (*verbHit, string) {
 	var weak *verbHit
-	for i := lo; i < hi; i++ {
+	for i := from; i < hi; i++ {
 		for _, v := range s.verbsAt(i) {
 			vend := s.matchVerb(v, i)
 			if vend < 0 {

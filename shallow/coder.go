@@ -108,6 +108,9 @@ type sentence struct {
 	date   int
 	// nounEnds is set while TABARI actors are matched.
 	nounEnds bool
+	// forward is the actor a leading pronoun stands for (Options.Forward);
+	// firstActor is the code of the sentence's first actor, without agents.
+	forward, firstActor string
 }
 
 // unit is an actor phrase: one actor, an actor with its agents, or a
@@ -119,11 +122,32 @@ type unit struct {
 	agents     []string // agent codes joined to the codes
 }
 
+// Context carries what one sentence of a story passes to the next: with
+// Options.Forward, a pronoun that no actor of its sentence precedes stands
+// for the first actor (its code without agents) of the previous sentence.
+type Context struct {
+	Prev string
+}
+
 // Code codes one sentence on date (YYYYMMDD).
 func (c *Coder) Code(text string, date int) Result {
+	return c.CodeIn(text, date, nil)
+}
+
+// CodeIn codes one sentence of a story; ctx (nil for none) is read and
+// updated.
+func (c *Coder) CodeIn(text string, date int, ctx *Context) Result {
 	s := &sentence{c: c, toks: tokenize(text, c.Dict.Format == peerdict.PETRARCH), date: date}
+	if ctx != nil && c.Opts.Forward {
+		s.forward = ctx.Prev
+		defer func() {
+			if s.firstActor != "" {
+				ctx.Prev = s.firstActor
+			}
+		}()
+	}
 	if c.Opts.CommaOn {
-		s.toks = dropCommaPhrases(s.toks, &c.Opts)
+		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
 	}
 	words := 0
 	for _, t := range s.toks {
@@ -251,6 +275,14 @@ func (s *sentence) matchWord(w peerdict.Word, j int) []int {
 type hit struct {
 	start, end int
 	e          entry
+	// more are the codes of PETRARCH agents matched inside an agent
+	// hit ("main opposition group": ~MOP, then ~OPP).
+	more []string
+}
+
+// agentCodes are the agent codes of an agent hit, in order.
+func (h hit) agentCodes() []string {
+	return append([]string{h.e.agent.Code}, h.more...)
 }
 
 // findActors matches actors and agents and builds the sentence's units. It
@@ -269,12 +301,24 @@ func (s *sentence) findActors() string {
 		// candidates: entries keyed by every prefix of the word
 		for n := len(t.up); n >= 1; n-- {
 			for _, e := range s.c.actors[t.up[:n]] {
-				if n < len(t.up) && e.words[0].Exact {
-					continue
-				}
 				end := s.matchPhrase(e.words, i, 4)
 				if end > best.end || (end == best.end && end > 0 && e.actor != nil && best.e.actor == nil) {
 					best = hit{start: i, end: end, e: e}
+				}
+			}
+		}
+		if best.end > i && best.e.agent != nil && s.c.Dict.Format == peerdict.PETRARCH {
+			// PETRARCH stacks every agent named inside the phrase
+			for j := i + 1; j < best.end; j++ {
+				for _, e := range s.c.actors[s.toks[j].up] {
+					if e.agent != nil && s.matchPhrase(e.words, j, 0) > j && s.matchPhrase(e.words, j, 0) <= best.end {
+						// a code already given ("MINISTER" [~GOV] inside
+						// "FOREIGN MINISTER" [~GOVFRM]) is not repeated
+						if !strings.Contains(strings.Join(best.agentCodes(), ""), strings.Trim(e.agent.Code, "~")) {
+							best.more = append(best.more, e.agent.Code)
+						}
+						break
+					}
 				}
 			}
 		}
@@ -286,6 +330,14 @@ func (s *sentence) findActors() string {
 		i++
 	}
 	// Build units: actor [agent...], actor 's agent, agent of actor.
+	for _, h := range hits {
+		if h.e.actor != nil {
+			if cs := splitCodes(h.e.actor.CodeOn(s.date)); len(cs) > 0 {
+				s.firstActor = cs[0]
+			}
+			break
+		}
+	}
 	var units []*unit
 	used := make([]bool, len(hits))
 	codeOf := func(h hit) string { return h.e.actor.CodeOn(s.date) }
@@ -315,10 +367,12 @@ func (s *sentence) findActors() string {
 					break
 				}
 				if n.e.agent != nil {
-					for ci := range u.codes {
-						u.codes[ci] = withAgent(u.codes[ci], n.e.agent.Code)
+					for _, ac := range n.agentCodes() {
+						for ci := range u.codes {
+							u.codes[ci] = withAgent(u.codes[ci], ac)
+						}
+						u.agents = append(u.agents, ac)
 					}
-					u.agents = append(u.agents, n.e.agent.Code)
 				}
 				u.end = n.end
 				used[k+1] = true
@@ -328,7 +382,7 @@ func (s *sentence) findActors() string {
 			continue
 		}
 		// agent: look for "of/in/from [the] ACTOR" after it
-		if k+1 < len(hits) && hits[k+1].e.actor != nil {
+		if k+1 < len(hits) && hits[k+1].e.actor != nil && s.agentOf(h, hits[k+1]) {
 			n := hits[k+1]
 			j := h.end
 			if j < n.start && isOneOf(s.toks[j].up, "OF", "IN", "FROM", "FOR") {
@@ -343,14 +397,37 @@ func (s *sentence) findActors() string {
 					return code + " actor " + n.e.words.String() + " " + n.e.actor.Pos.String()
 				}
 				codes := splitCodes(code)
-				for ci := range codes {
-					codes[ci] = withAgent(codes[ci], h.e.agent.Code)
+				for _, ac := range h.agentCodes() {
+					for ci := range codes {
+						codes[ci] = withAgent(codes[ci], ac)
+					}
 				}
-				units = append(units, &unit{start: h.start, end: n.end, codes: codes, agents: []string{h.e.agent.Code}})
+				u := &unit{start: h.start, end: n.end, codes: codes, agents: h.agentCodes()}
 				used[k], used[k+1] = true, true
 				k++
+				// agents right after the actor ("MSF Arnor diplomat")
+				for k+1 < len(hits) && !used[k+1] && hits[k+1].e.agent != nil && hits[k+1].start == u.end {
+					for _, ac := range hits[k+1].agentCodes() {
+						for ci := range u.codes {
+							u.codes[ci] = withAgent(u.codes[ci], ac)
+						}
+						u.agents = append(u.agents, ac)
+					}
+					u.end = hits[k+1].end
+					used[k+1] = true
+					k++
+				}
+				units = append(units, u)
 				continue
 			}
+		}
+		if s.c.Opts.ConvertAgent {
+			code := s.convertAgent(h.e.agent.Code)
+			for _, ac := range h.more {
+				code = withAgent(code, ac)
+			}
+			units = append(units, &unit{start: h.start, end: h.end, codes: []string{code}})
+			used[k] = true
 		}
 	}
 	// Compound units: A and B; A, B and C. A comma joins two actor phrases
@@ -382,7 +459,9 @@ func (s *sentence) findActors() string {
 		for _, u := range merged {
 			for ci := range u.codes {
 				for _, a := range u.agents {
-					u.codes[ci] = withAgent(u.codes[ci], a)
+					if !strings.Contains(u.codes[ci], strings.Trim(a, "~")) {
+						u.codes[ci] = withAgent(u.codes[ci], a)
+					}
 				}
 			}
 		}
@@ -399,8 +478,14 @@ func (s *sentence) findActors() string {
 			s.units = append(s.units, merged[mi])
 			mi++
 		}
-		if first != nil && i > first.end && isOneOf(t.up, "HE", "SHE", "IT", "THEY", "HIM", "HER", "THEM") && (mi >= len(merged) || merged[mi].start != i) {
+		if !isOneOf(t.up, "HE", "SHE", "IT", "THEY", "HIM", "HER", "THEM") || (mi < len(merged) && merged[mi].start == i) {
+			continue
+		}
+		switch {
+		case first != nil && i > first.end:
 			s.units = append(s.units, &unit{start: i, end: i + 1, codes: first.codes, pronoun: true})
+		case s.forward != "" && (first == nil || i < first.start):
+			s.units = append(s.units, &unit{start: i, end: i + 1, codes: []string{s.forward}, pronoun: true})
 		}
 	}
 	s.units = append(s.units, merged[mi:]...)
@@ -448,6 +533,21 @@ func (s *sentence) connector(ts []token) int {
 	return link
 }
 
+// keepVerb returns PETRARCH's test for final comma phrases with a verb.
+func (c *Coder) keepVerb() func([]token) bool {
+	if c.Dict.Format != peerdict.PETRARCH {
+		return nil
+	}
+	return func(ts []token) bool {
+		for i, t := range ts {
+			if i > 0 && !t.punct && !t.cap && c.isVerbWord(t.up) && !c.Dict.Nouns[t.up] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // isVerbWord reports whether a word is a form of a dictionary verb.
 func (c *Coder) isVerbWord(up string) bool {
 	if len(c.verbs[up]) > 0 {
@@ -493,6 +593,34 @@ func isOneOf(s string, set ...string) bool {
 	return false
 }
 
+// agentOf reports whether agent hit a is followed by "of/in/from [the]"
+// and actor hit n.
+func (s *sentence) agentOf(a, n hit) bool {
+	j := a.end
+	if j < n.start && isOneOf(s.toks[j].up, "OF", "IN", "FROM", "FOR") {
+		j++
+		for j < n.start && isOneOf(s.toks[j].up, "THE") {
+			j++
+		}
+	}
+	return j == n.start
+}
+
+// convertAgent is the code of an agent standing alone: TABARI writes it as
+// it is ("~MIL"), PETRARCH after an unnamed actor "---" ("---MIL").
+func (s *sentence) convertAgent(code string) string {
+	if s.c.Dict.Format != peerdict.PETRARCH {
+		return code
+	}
+	switch {
+	case strings.HasPrefix(code, "~"):
+		return "---" + code[1:]
+	case strings.HasSuffix(code, "~"):
+		return code[:len(code)-1] + "---"
+	}
+	return "---" + code
+}
+
 // withAgent joins an actor code and an agent code: "~GOV" goes after,
 // "NGO~" before.
 func withAgent(actor, agent string) string {
@@ -522,56 +650,77 @@ func (s *sentence) String() string {
 }
 
 // dropCommaPhrases removes comma-delimited phrases whose length in words is
-// within the options' bounds: between two commas, from the last comma to
-// the end, and from the start to the first comma.
-func dropCommaPhrases(ts []token, o *Options) []token {
-	var commas []int
-	for i, t := range ts {
-		if t.up == "," {
-			commas = append(commas, i)
-		}
-	}
-	if len(commas) == 0 {
-		return ts
-	}
-	drop := make([]bool, len(ts))
-	words := func(a, b int) int {
+// within the options' bounds: first those between two commas (with both
+// commas, left to right, leaving a mark that joins nothing), then, among what remains, the one from the last
+// comma to the end and the one from the start to the first comma.
+//
+// keepVerb, when set, keeps a final phrase that it reports has a verb:
+// PETRARCH removes phrases from the parse, and a final clause with its own
+// verb ("..., a senior official said on Saturday") is not one of them.
+func dropCommaPhrases(ts []token, o *Options, keepVerb func([]token) bool) []token {
+	words := func(ts []token) int {
 		n := 0
-		for _, t := range ts[a:b] {
+		for _, t := range ts {
 			if !t.punct {
 				n++
 			}
 		}
 		return n
 	}
-	mark := func(a, b int) {
-		for i := a; i < b; i++ {
-			drop[i] = true
-		}
-	}
 	in := func(n, lo, hi int) bool { return hi > 0 && n >= lo && n <= hi }
-	for k := 0; k+1 < len(commas); k++ {
-		a, b := commas[k], commas[k+1]
-		if in(words(a+1, b), o.CommaMin, o.CommaMax) {
-			mark(a, b)
+	commas := func(ts []token) []int {
+		var out []int
+		for i, t := range ts {
+			if t.up == "," {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	cs := commas(ts)
+	if len(cs) == 0 {
+		return ts
+	}
+	out := append([]token(nil), ts...)
+	// internal phrases
+	for k := 0; k+1 < len(cs); {
+		a, b := cs[k], cs[k+1]
+		if !in(words(out[a+1:b]), o.CommaMin, o.CommaMax) {
+			k++
+			continue
+		}
+		// a mark that is not a comma keeps the words around apart
+		mark := token{text: "|", up: "|", start: out[a].start, end: out[b].end, punct: true}
+		out = append(append(out[:a], mark), out[b+1:]...)
+		cs = commas(out)
+	}
+	if cs = commas(out); len(cs) > 0 {
+		last := cs[len(cs)-1]
+		end := len(out)
+		for end > last && out[end-1].punct {
+			end--
+		}
+		if end > last+1 && in(words(out[last+1:end]), o.EMin, o.EMax) && !(keepVerb != nil && keepVerb(out[last+1:end])) {
+			out = append(out[:last], out[end:]...)
 		}
 	}
-	last := commas[len(commas)-1]
-	end := len(ts)
-	for end > last && ts[end-1].punct {
-		end--
-	}
-	if end > last+1 && in(words(last+1, end), o.EMin, o.EMax) {
-		mark(last, end)
-	}
-	if first := commas[0]; in(words(0, first), o.BMin, o.BMax) {
-		mark(0, first+1)
-	}
-	out := ts[:0:0]
-	for i, t := range ts {
-		if !drop[i] {
-			out = append(out, t)
-		}
+	if cs = commas(out); len(cs) > 0 && in(words(out[:cs[0]]), o.BMin, o.BMax) {
+		out = out[cs[0]+1:]
 	}
 	return out
+}
+
+// Debug codes a sentence and also describes its tokens and actor units.
+func (c *Coder) Debug(text string, date int) (Result, string) {
+	r := c.Code(text, date)
+	s := &sentence{c: c, toks: tokenize(text, c.Dict.Format == peerdict.PETRARCH), date: date}
+	if c.Opts.CommaOn {
+		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
+	}
+	s.findActors()
+	var b strings.Builder
+	for i, t := range s.toks {
+		fmt.Fprintf(&b, "%d:%s ", i, t.text)
+	}
+	return r, b.String() + "\n  units " + s.String() + fmt.Sprintf("\n  clauses %v", s.clauses())
 }

@@ -31,8 +31,9 @@ func (c *DocCoder) Code(doc *parley.Document) (coding.Result, error) {
 	date := t.Year()*10000 + int(t.Month())*100 + t.Day()
 	sents := c.Parser.Parse(doc.Body())
 	var out []parley.Event
+	ctx := &Context{} // a document is one story
 	for _, s := range sents {
-		res := c.Coder.Code(s.Text, date)
+		res := c.Coder.CodeIn(s.Text, date, ctx)
 		for _, e := range res.Events {
 			ev := parley.Event{
 				Doc: doc.ID, Sentence: s.Index, Text: s.Text,

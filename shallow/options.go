@@ -35,12 +35,38 @@ type Options struct {
 	// TimeShift applies the verbs file's <TIME> phrases (SET: TIME SHIFT);
 	// their "###" and "+++" codes discard a sentence or make it complex.
 	TimeShift bool
+	// ConvertAgent makes an agent found without an actor an actor of its
+	// own (TABARI SET: CONVERT AGENT; "~MIL"); PETRARCH always does, with
+	// the unnamed actor written "---" ("---GOV").
+	ConvertAgent bool
+	// Forward resolves a pronoun that no actor of its sentence precedes to
+	// the first actor of the story's previous sentence (TABARI FORWARD:).
+	Forward bool
+	// ForwardMask reads the story and sentence numbers from a record's
+	// identifier ("^^*****NNN*SSS": ^ skipped, * ignored, N story, S
+	// sentence), applied to the header after its date.
+	ForwardMask string
+}
+
+// Story returns the story number the forward mask reads from a record
+// header (the text after the date), "" when there is no mask.
+func (o *Options) Story(header string) string {
+	if o.ForwardMask == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i, m := range o.ForwardMask {
+		if m == 'N' && i < len(header) {
+			b.WriteByte(header[i])
+		}
+	}
+	return b.String()
 }
 
 // DefaultOptions are the peers' defaults.
 func DefaultOptions(f peerdict.Format) Options {
 	return Options{CommaOn: true, CommaMin: 2, CommaMax: 8, EMin: 2, EMax: 8, BMin: 0, BMax: 0,
-		RequireDyad: true, CodeBy: "clause"}
+		RequireDyad: true, CodeBy: "clause", ConvertAgent: f == peerdict.PETRARCH}
 }
 
 var (
@@ -130,8 +156,17 @@ func (o *Options) Apply(cmd string) error {
 			o.CodeBy = "clause"
 		case "CODE ALL":
 			o.CodeBy = "all"
+		case "CONVERT AGENT":
+			o.ConvertAgent = strings.HasPrefix(val, "T")
 		}
-	case "LABEL", "OUTPUT", "FORWARD", "ISSUES", "COMPLEX EXPLAIN":
+	case "FORWARD":
+		f := strings.Fields(rest)
+		o.Forward = len(f) > 0 && f[len(f)-1] != "OFF"
+		o.ForwardMask = ""
+		if o.Forward {
+			o.ForwardMask = f[0]
+		}
+	case "LABEL", "OUTPUT", "ISSUES", "COMPLEX EXPLAIN":
 	default:
 		return fmt.Errorf("option %q: unknown command %s", cmd, head)
 	}

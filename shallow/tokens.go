@@ -37,7 +37,8 @@ func tokenize(s string, treebank bool) []token {
 	}
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == '_' {
+			// an underscore in a text joins words as a space does
 			i += n
 			continue
 		}

@@ -49,7 +49,11 @@ func ReadPETRARCH(r io.Reader, file string) ([]*Record, error) {
 		return strings.Repeat("\n", strings.Count(c, "\n"))
 	})
 	var recs []*Record
+	prevEnd := 0
 	for _, m := range reSentence.FindAllStringSubmatchIndex(src, -1) {
+		// <Config> changes between records apply from the next record on
+		gap := src[prevEnd:m[0]]
+		prevEnd = m[1]
 		a := attrs(src[m[2]:m[3]])
 		body := src[m[4]:m[5]]
 		rec := &Record{ID: a["id"], Line: strings.Count(src[:m[0]], "\n") + 1}
@@ -58,7 +62,7 @@ func ReadPETRARCH(r io.Reader, file string) ([]*Record, error) {
 				return recs, fmt.Errorf("%s:%d: %w", file, rec.Line, err)
 			}
 		}
-		for _, c := range reConfig.FindAllStringSubmatch(body, -1) {
+		for _, c := range reConfig.FindAllStringSubmatch(gap+body, -1) {
 			ca := attrs(c[1])
 			rec.Options = append(rec.Options, ca["option"]+"="+ca["value"])
 		}

@@ -45,7 +45,7 @@ func ReadTABARI(r io.Reader, file string) ([]*Record, error) {
 			if err != nil {
 				return fmt.Errorf("%s:%d: %w", file, start+i, err)
 			}
-			rec := &Record{ID: m[2], Date: date, Line: start + i}
+			rec := &Record{ID: m[2], Header: l[len(m[1]):], Date: date, Line: start + i}
 			body := strings.Join(para[i+1:], "\n")
 			text, comment := body, ""
 			if j := strings.Index(body, "/*"); j >= 0 {

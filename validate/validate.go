@@ -31,7 +31,9 @@ func (t Triple) String() string { return t.Source + "/" + t.Target + "/" + t.Cod
 
 // Record is one validation record.
 type Record struct {
-	ID      string
+	ID string
+	// Header is the TABARI header line after the date, as written.
+	Header  string
 	Date    int // YYYYMMDD
 	Text    string
 	Line    int
@@ -68,6 +70,7 @@ type Report struct {
 // first through apply, and compares the results.
 func Run(c *shallow.Coder, recs []*Record, apply func(*shallow.Options, string) error) *Report {
 	r := &Report{Records: len(recs)}
+	ctx, story := &shallow.Context{}, ""
 	for _, rec := range recs {
 		for _, o := range rec.Options {
 			if err := apply(&c.Opts, o); err != nil {
@@ -77,7 +80,11 @@ func Run(c *shallow.Coder, recs []*Record, apply func(*shallow.Options, string) 
 		if !rec.Checked {
 			continue
 		}
-		res := c.Code(rec.Text, rec.Date)
+		// A story's sentences share a context (TABARI FORWARD:).
+		if st := c.Opts.Story(rec.Header); st == "" || st != story {
+			ctx, story = &shallow.Context{}, st
+		}
+		res := c.CodeIn(rec.Text, rec.Date, ctx)
 		pass, why := compare(rec, res)
 		r.Outcomes = append(r.Outcomes, Outcome{Record: rec, Coded: res, Pass: pass, Why: why})
 		if pass {
