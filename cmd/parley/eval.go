@@ -34,7 +34,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	cf.register(fs)
 	goldPath := fs.String("gold", "", "gold file (see --gold-format)")
 	format := fs.String("gold-format", "parley", "gold format: parley (JSON lines of events, ../shared/gold/FORMAT.md), plover (PLOVER GSR), conflibert (ConfliBERT CAMEO TSV) or petrarch (UniversalPetrarch validation XML)")
-	explain := fs.Bool("explain", false, "list every miss and false alarm with its sentence, actors and rule")
+	explain := fs.Bool("explain", false, "list every miss and false alarm with its sentence, actors and rule (always on for --gold-format parley)")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
 	if err := fs.Parse(args); err != nil {
@@ -67,7 +67,10 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	switch {
 	case *asJSON:
 		return rep.WriteJSON(m.Stdout)
-	case *explain:
+	case *explain || *format == "parley":
+		// A gold file of events is short: list every miss, wrong code,
+		// date or place, and false alarm. The other sets are hundreds of
+		// records, listed with --explain.
 		return rep.WriteText(m.Stdout)
 	}
 	return rep.WriteSummary(m.Stdout)
