@@ -71,6 +71,7 @@ Commands:
   ingest  code documents and store them in a database (--db PATH or postgres://...)
   serve   serve the JSON API and the dashboard of a database
   export  write a database's events as gdelt, plover, csv or jsonl
+  watch   poll feeds on an interval, code and store new articles (--db PATH --feeds FILE [--once])
 
 Run 'parley COMMAND -h' for a command's flags.
 `
@@ -98,6 +99,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, args[1:])
 	case "export":
 		return m.runExport(ctx, args[1:])
+	case "watch":
+		return m.runWatch(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
