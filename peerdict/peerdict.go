@@ -195,6 +195,9 @@ type Verb struct {
 	// Forms are the inflected forms: given ({ BROKE BROKEN }) or made
 	// from the head by the usual English rules.
 	Forms []string
+	// Stems are given forms written without a trailing underscore
+	// (TABARI "{ ACTING_ ACTUALITY }"): they match as word beginnings.
+	Stems []string
 	// Code is the verb's own code, "" when it has none.
 	Code     string
 	Patterns []Pattern

@@ -57,7 +57,7 @@ RESTOR  [064]
 - SUGGESTED_+ * DEMAND_{ GENEVA_ | INTERNATIONAL }_CONVENTIONS  [111]
 - * BAD * [000]
 ACT_ [100]
-{ ACTING_ ACTXD_ }
+{ ACTING_ ACTXD_ ACTUALITY }
 `
 	d := peerdict.NewDict(peerdict.TABARI)
 	errs := peerdict.ReadVerbs(strings.NewReader(in), "t.verbs", d)
@@ -70,8 +70,13 @@ ACT_ [100]
 	if got := len(d.Synsets["&TIETYPES"]); got != 2 {
 		t.Errorf("synset members = %d", got)
 	}
-	if got, want := strings.Join(d.Verbs[1].Forms, " "), "ACT ACTS ACTED ACTING ACTXD"; got != want {
+	// TABARI's regular endings include -ES and -EN; a given form without
+	// an underscore is a stem
+	if got, want := strings.Join(d.Verbs[1].Forms, " "), "ACT ACTS ACTED ACTING ACTES ACTEN ACTXD"; got != want {
 		t.Errorf("ACT_ forms = %q, want %q", got, want)
+	}
+	if got := strings.Join(d.Verbs[1].Stems, " "); got != "ACTUALITY" {
+		t.Errorf("ACT_ stems = %q, want ACTUALITY", got)
 	}
 	if got := d.Verbs[0].Patterns[1].Words.String(); !strings.Contains(got, "{ GENEVA_ | INTERNATIONAL }") {
 		t.Errorf("pattern = %q", got)

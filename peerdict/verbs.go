@@ -151,7 +151,12 @@ func ReadVerbs(r io.Reader, file string, d *Dict) []error {
 				continue
 			}
 			for _, f := range strings.Fields(t[1:end]) {
-				last.Forms = appendForm(last.Forms, strings.ToUpper(strings.Trim(f, "_")))
+				f = strings.ToUpper(f)
+				if !strings.HasSuffix(f, "_") && !strings.HasSuffix(f, "=") {
+					last.Stems = appendForm(last.Stems, f)
+					continue
+				}
+				last.Forms = appendForm(last.Forms, strings.Trim(f, "_="))
 			}
 		default:
 			if t[0] == '+' {
@@ -161,6 +166,11 @@ func ReadVerbs(r io.Reader, file string, d *Dict) []error {
 			if err != nil {
 				errs = append(errs, err)
 				continue
+			}
+			if d.Format == TABARI && v.Head.Exact && !v.Head.NoEndings && len(v.Forms) > 0 && v.Forms[0] == v.Head.Text {
+				// TABARI's regular verb endings also include -ES and -EN
+				// (DEPART_: DEPARTES, DEPARTEN)
+				v.Forms = appendForm(appendForm(v.Forms, v.Head.Text+"ES"), v.Head.Text+"EN")
 			}
 			if d.Format == PETRARCH && !v.Head.Exact {
 				// PETRARCH matches whole words: a verb and its regular forms.
@@ -285,9 +295,28 @@ func parseVerbLine(t string, pos Pos) (*Verb, error) {
 		}
 	}
 	for _, g := range given {
-		v.Forms = appendForm(v.Forms, strings.Trim(g, "_"))
+		v.Forms = appendForm(v.Forms, headForm(g, head))
 	}
 	return v, nil
+}
+
+// headForm is the head verb's word in a given form: a multi-word form
+// ("+CORDONED_OFF", "WIRE_+TAPPED") names it with "+", or by its place.
+func headForm(g string, head int) string {
+	g = strings.Trim(g, "_")
+	if !strings.Contains(g, "_") {
+		return strings.TrimPrefix(g, "+")
+	}
+	ws := strings.Split(g, "_")
+	for _, w := range ws {
+		if strings.HasPrefix(w, "+") && len(w) > 1 {
+			return w[1:]
+		}
+	}
+	if head < len(ws) {
+		return ws[head]
+	}
+	return ws[0]
 }
 
 func appendForm(fs []string, f string) []string {

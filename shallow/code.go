@@ -52,7 +52,7 @@ func (s *sentence) code() Result {
 		}
 		src := vh.b.src
 		if src < 0 && vh.b.comp < 0 {
-			src = s.unitBefore(cl[0], vh.tok)
+			src = s.unitBefore(cl[0], vh.tok, vh.b.tgt)
 			if src < 0 && ci > 0 && prevSrc >= 0 {
 				src = prevSrc
 			}
@@ -71,8 +71,20 @@ func (s *sentence) code() Result {
 		var srcSpan, tgtSpan [2]int
 		if vh.b.comp >= 0 {
 			u := s.units[vh.b.comp]
-			res.Events = append(res.Events, s.symmetric(u, vh)...)
 			prevSrc = vh.b.comp
+			if s.c.Dict.Format == peerdict.PETRARCH {
+				// PETRARCH: a compound "%" that is the source codes
+				// its members with the target after the verb, if any
+				if t := s.unitAfter(vh.end, cl[1], vh.b.comp); t >= 0 && u.end <= vh.tok {
+					for _, a := range u.codes {
+						for _, b := range s.units[t].codes {
+							res.Events = append(res.Events, s.events(a, b, s.span(u), s.span(s.units[t]), vh)...)
+						}
+					}
+					continue
+				}
+			}
+			res.Events = append(res.Events, s.symmetric(u, vh)...)
 			continue
 		}
 		if src >= 0 {
@@ -86,7 +98,7 @@ func (s *sentence) code() Result {
 			switch {
 			case o.DefaultSource != "" && o.DefaultPrior:
 				srcCodes = []string{o.DefaultSource}
-			case o.NoActPrior:
+			case o.NoActPrior && s.unitBefore(cl[0], vh.tok, -1) < 0:
 				// TABARI: a verb with no actor before it makes the
 				// sentence complex.
 				return Result{Complex: true, Note: "no actor before the verb " + vh.rule}
@@ -94,7 +106,13 @@ func (s *sentence) code() Result {
 				// take the source from after the verb, unless the verb
 				// is a participle whose agent follows ("Rebuked by
 				// Eriador, ...")
-				if tgt >= 0 && !s.followedByBy(vh) {
+				if vh.b.tgt >= 0 {
+					// the pattern set the target: the source is the
+					// next actor after the verb
+					if src = s.unitAfter(vh.end, cl[1], tgt); src >= 0 {
+						srcCodes, srcSpan = s.units[src].codes, s.span(s.units[src])
+					}
+				} else if tgt >= 0 && !s.followedByBy(vh) {
 					src = tgt
 					srcCodes, srcSpan = tgtCodes, tgtSpan
 					tgt = s.unitAfter(s.units[src].end, cl[1], src)
@@ -111,11 +129,35 @@ func (s *sentence) code() Result {
 		if src >= 0 {
 			prevSrc = src
 		}
+		if len(tgtCodes) == 0 && src >= 0 && s.units[src].end <= vh.tok && vh.b.comp < 0 && s.c.Dict.Format == peerdict.TABARI {
+			// TABARI: with no actor after the verb, the target is the
+			// nearest actor between the source and the verb ("$ ^ FOR
+			// *": "for Eriador warning"; "it requested that Elrond
+			// assist")
+			if k := s.unitBetween(max(s.units[src].end, cl[0]), vh.tok); k >= 0 {
+				tgt, tgtCodes, tgtSpan = k, s.units[k].codes, s.span(s.units[k])
+			}
+		}
 		if len(tgtCodes) == 0 {
+			// TABARI DEFAULT: TARGET: a single source takes the default
+			// target; a compound one only with AFTER and when it comes
+			// before the verb. Otherwise a compound source with no
+			// target codes its members with each other: its first with
+			// the others while a default target is set, all pairs when
+			// none is.
+			compound := src >= 0 && len(s.units[src].codes) > 1 && vh.b.src < 0
 			switch {
-			case o.DefaultTarget != "" && o.DefaultAfter:
+			case o.DefaultTarget != "" && (len(srcCodes) == 1 || (o.DefaultAfter && (src < 0 || s.units[src].end <= vh.tok))):
 				tgtCodes = []string{o.DefaultTarget}
-			case src >= 0 && len(s.units[src].codes) > 1 && vh.b.src < 0:
+			case compound && o.DefaultTarget != "":
+				u := s.units[src]
+				for _, b := range u.codes[1:] {
+					if b != u.codes[0] {
+						res.Events = append(res.Events, s.events(u.codes[0], b, s.span(u), s.span(u), vh)...)
+					}
+				}
+				continue
+			case compound:
 				res.Events = append(res.Events, s.symmetric(s.units[src], vh)...)
 				continue
 			case !o.RequireDyad:
@@ -150,11 +192,23 @@ func (s *sentence) code() Result {
 		for _, h := range hits {
 			sc, tc, ssp, tsp := srcCodes, tgtCodes, srcSpan, tgtSpan
 			if h != vh {
-				if h.b.src >= 0 {
-					sc, ssp = s.units[h.b.src].codes, s.span(s.units[h.b.src])
+				// a later verb of the clause codes from the clause's
+				// subject (its first actor, whatever the first verb's
+				// voice) to the first actor after it, or the clause's
+				// target
+				hs := h.b.src
+				if hs < 0 {
+					hs = s.unitBefore(cl[0], vh.tok, -1)
 				}
-				if h.b.tgt >= 0 {
-					tc, tsp = s.units[h.b.tgt].codes, s.span(s.units[h.b.tgt])
+				if hs >= 0 {
+					sc, ssp = s.units[hs].codes, s.span(s.units[hs])
+				}
+				ht := h.b.tgt
+				if ht < 0 {
+					ht = s.unitAfter(h.end, cl[1], hs)
+				}
+				if ht >= 0 {
+					tc, tsp = s.units[ht].codes, s.span(s.units[ht])
 				}
 			}
 			for _, a := range sc {
@@ -268,14 +322,27 @@ func (s *sentence) clauses() [][2]int {
 				break
 			}
 		}
-		hasVerb := false
-		for j := i + 1; j < next; j++ {
-			if len(s.verbsAt(j)) > 0 {
-				hasVerb = true
-				break
+		hasVerb := func(a, b int) bool {
+			for j := a; j < b; j++ {
+				if len(s.verbsAt(j)) > 0 {
+					return true
+				}
+			}
+			return false
+		}
+		// TABARI: "adjective and adjective", "noun and noun" join words,
+		// not clauses ("Ithilen's awful and evil minister Calimehtar
+		// warned" is one clause)
+		if i > 0 && i+1 < len(s.toks) {
+			a, b := s.toks[i-1].up, s.toks[i+1].up
+			d := s.c.Dict
+			if (d.Adjectives[a] && d.Adjectives[b]) || (d.Nouns[a] && d.Nouns[b]) {
+				continue
 			}
 		}
-		if hasVerb {
+		// PETRARCH's parse makes a conjunction join clauses only when
+		// each side has a verb
+		if hasVerb(i+1, next) && (s.c.Dict.Format != peerdict.PETRARCH || hasVerb(start, i)) {
 			out = append(out, [2]int{start, i})
 			start = i + 1
 		}
@@ -314,18 +381,29 @@ func (s *sentence) firstUnit(lo, hi int) int {
 	return -1
 }
 
-func (s *sentence) unitBefore(lo, v int) int {
+func (s *sentence) unitBefore(lo, v, not int) int {
 	for k, u := range s.units {
-		if u.start >= lo && u.end <= v {
+		if u.start >= lo && u.end <= v && k != not {
 			return k
 		}
 	}
 	return -1
 }
 
+// unitBetween is the last unit in [lo, hi), -1 when there is none.
+func (s *sentence) unitBetween(lo, hi int) int {
+	k := -1
+	for i, u := range s.units {
+		if u.start >= lo && u.end <= hi {
+			k = i
+		}
+	}
+	return k
+}
+
 func (s *sentence) unitAfter(from, hi, not int) int {
 	for k, u := range s.units {
-		if u.start >= from && u.start < hi && k != not {
+		if u.start >= from && u.start < hi && k != not && !(not >= 0 && u.pronoun && sameCodes(u.codes, s.units[not].codes)) {
 			return k
 		}
 	}
@@ -375,4 +453,18 @@ func (s *sentence) firstVerb(lo, from, hi int) (*verbHit, string) {
 		}
 	}
 	return weak, ""
+}
+
+// sameCodes reports whether two units stand for the same actors: a pronoun
+// that stands for the source is not its target ("they ... assist them").
+func sameCodes(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

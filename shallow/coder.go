@@ -70,9 +70,28 @@ func New(d *peerdict.Dict) *Coder {
 	}
 	for _, v := range d.Verbs {
 		if d.Format == peerdict.TABARI {
+			// TABARI ranks each alternative of a { A | B } set as a
+			// pattern of its own.
+			var ps []peerdict.Pattern
+			for _, p := range v.Patterns {
+				for _, w := range expandAlts(p.Words) {
+					ps = append(ps, peerdict.Pattern{Words: w, Code: p.Code, Pos: p.Pos})
+				}
+			}
+			v = &peerdict.Verb{Head: v.Head, Before: v.Before, After: v.After, Forms: v.Forms, Stems: v.Stems, Code: v.Code, Patterns: ps, Pos: v.Pos}
 			// TABARI tries a verb's longest patterns first.
+			// Among patterns of one length, those naming no synset
+			// come first.
 			sort.SliceStable(v.Patterns, func(a, b int) bool {
-				return patternLen(v.Patterns[a].Words) > patternLen(v.Patterns[b].Words)
+				la, lb := patternLen(v.Patterns[a].Words), patternLen(v.Patterns[b].Words)
+				if la != lb {
+					return la > lb
+				}
+				sa, sb := hasSynset(v.Patterns[a].Words), hasSynset(v.Patterns[b].Words)
+				if sa != sb {
+					return sb
+				}
+				return patternChars(v.Patterns[a].Words) > patternChars(v.Patterns[b].Words)
 			})
 		}
 		for _, f := range v.Forms {
@@ -81,6 +100,10 @@ func New(d *peerdict.Dict) *Coder {
 		if !v.Head.Exact {
 			c.stems[v.Head.Text] = append(c.stems[v.Head.Text], v)
 		}
+		for _, f := range v.Stems {
+			c.stems[f] = append(c.stems[f], v)
+			c.verbs[f] = append(c.verbs[f], v)
+		}
 	}
 	c.discards = d.Discards
 	c.Opts.TimeShift = len(d.Time) > 0
@@ -88,15 +111,80 @@ func New(d *peerdict.Dict) *Coder {
 }
 
 // patternLen is the length of a pattern as TABARI ranks them: the number
-// of its words other than the verb's "*".
+// of its words other than the verb's "*", an alternative set counting as
+// its longest member.
 func patternLen(p peerdict.Phrase) int {
 	n := 0
 	for _, w := range p {
-		if w.Text != "*" || w.Alt != nil {
+		switch {
+		case w.Alt != nil:
+			// an alternative set counts as its longest member
+			m := 0
+			for _, a := range w.Alt {
+				m = max(m, patternLen(a))
+			}
+			n += m
+		case w.Text != "*":
 			n++
 		}
 	}
 	return n
+}
+
+// expandAlts writes out the alternatives of a phrase's { A | B } sets,
+// one phrase for each choice (at most 64).
+func expandAlts(p peerdict.Phrase) []peerdict.Phrase {
+	out := []peerdict.Phrase{nil}
+	for _, w := range p {
+		if w.Alt == nil {
+			for i := range out {
+				out[i] = append(out[i], w)
+			}
+			continue
+		}
+		if len(out)*len(w.Alt) > 64 {
+			for i := range out {
+				out[i] = append(out[i], w)
+			}
+			continue
+		}
+		var next []peerdict.Phrase
+		for _, o := range out {
+			for _, a := range w.Alt {
+				n := append(append(peerdict.Phrase(nil), o...), a...)
+				if len(a) > 0 {
+					n[len(o)].Adjacent = w.Adjacent
+				}
+				next = append(next, n)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// patternChars is the number of letters of a pattern's words.
+func patternChars(p peerdict.Phrase) int {
+	n := 0
+	for _, w := range p {
+		n += len(w.Text)
+	}
+	return n
+}
+
+// hasSynset reports whether a pattern names a synset.
+func hasSynset(p peerdict.Phrase) bool {
+	for _, w := range p {
+		if strings.HasPrefix(w.Text, "&") {
+			return true
+		}
+		for _, a := range w.Alt {
+			if hasSynset(a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sentence is the working state of one sentence.
@@ -104,10 +192,12 @@ type sentence struct {
 	c      *Coder
 	toks   []token
 	units  []*unit
-	unitAt []int // token -> index into units, -1
+	unitAt []int  // token -> index into units, -1
+	nouns  []bool // tokens of null-coded TABARI actors
 	date   int
-	// nounEnds is set while TABARI actors are matched.
-	nounEnds bool
+	// nounEnds is set while TABARI actors are matched; inPattern while
+	// verb patterns are.
+	nounEnds, inPattern bool
 	// forward is the actor a leading pronoun stands for (Options.Forward);
 	// firstActor is the code of the sentence's first actor, without agents.
 	forward, firstActor string
@@ -146,21 +236,19 @@ func (c *Coder) CodeIn(text string, date int, ctx *Context) Result {
 			}
 		}()
 	}
-	if c.Opts.CommaOn {
-		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
-	}
+	// the words are counted before comma phrases are dropped
 	words := 0
 	for _, t := range s.toks {
-		if !t.punct {
+		// a possessive "'s" is part of its word
+		if !t.punct && t.up != "'S" {
 			words++
 		}
 	}
 	if c.Opts.MinWords > 0 && words < c.Opts.MinWords {
 		return Result{Note: "too few words"}
 	}
-	if d := s.findDiscard(); d != "" {
-		return Result{Discard: true, Note: d}
-	}
+	// <TIME> phrases and discards are looked for in the whole sentence,
+	// before comma phrases are dropped
 	if c.Opts.TimeShift {
 		for _, ts := range c.Dict.Time {
 			if ts.Code != "###" && ts.Code != "+++" {
@@ -173,6 +261,12 @@ func (c *Coder) CodeIn(text string, date int, ctx *Context) Result {
 				}
 			}
 		}
+	}
+	if d := s.findDiscard(); d != "" {
+		return Result{Discard: true, Note: d}
+	}
+	if c.Opts.CommaOn {
+		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
 	}
 	if note := s.findActors(); note != "" {
 		if strings.HasPrefix(note, "###") {
@@ -248,18 +342,28 @@ func (s *sentence) matchWord(w peerdict.Word, j int) []int {
 		return nil
 	}
 	if w.Alt != nil {
+		// inside a TABARI verb pattern the words of an alternative or a
+		// synset member, like the pattern's, may have others between them
+		gap := 0
+		if s.inPattern && s.c.Dict.Format == peerdict.TABARI {
+			gap = 4
+		}
 		var out []int
 		for _, a := range w.Alt {
-			if e := s.matchPhrase(a, j, 0); e >= 0 {
+			if e := s.matchPhrase(a, j, gap); e >= 0 {
 				out = append(out, e)
 			}
 		}
 		return out
 	}
 	if strings.HasPrefix(w.Text, "&") && len(w.Text) > 1 {
+		gap := 0
+		if s.inPattern && s.c.Dict.Format == peerdict.TABARI {
+			gap = 4
+		}
 		var out []int
 		for _, m := range s.c.Dict.Synsets[w.Text] {
-			if e := s.matchPhrase(m, j, 0); e >= 0 {
+			if e := s.matchPhrase(m, j, gap); e >= 0 {
 				out = append(out, e)
 			}
 		}
@@ -329,6 +433,25 @@ func (s *sentence) findActors() string {
 		}
 		i++
 	}
+	if s.c.Dict.Format == peerdict.TABARI {
+		// TABARI: an agent after FORMER, or after an actor that FORMER
+		// precedes, is a former elite (~ELI): "former Gondor prosecutors"
+		for k, h := range hits {
+			if h.e.agent == nil {
+				continue
+			}
+			former := h.start > 0 && s.toks[h.start-1].up == "FORMER"
+			if k > 0 && hits[k-1].e.actor != nil && hits[k-1].end == h.start && hits[k-1].start > 0 && s.toks[hits[k-1].start-1].up == "FORMER" {
+				former = true
+			}
+			if former {
+				a := *h.e.agent
+				a.Code = "~ELI"
+				hits[k].e.agent, hits[k].more = &a, nil
+			}
+		}
+	}
+	s.nouns = make([]bool, len(s.toks))
 	// Build units: actor [agent...], actor 's agent, agent of actor.
 	for _, h := range hits {
 		if h.e.actor != nil {
@@ -348,6 +471,15 @@ func (s *sentence) findActors() string {
 		h := hits[k]
 		if h.e.actor != nil {
 			code := codeOf(h)
+			if s.tabariCode(code) == "---" {
+				// TABARI: a null-coded actor is a noun, not an actor
+				// ("ties with Boromir in Gondor")
+				for i := h.start; i < h.end; i++ {
+					s.nouns[i] = true
+				}
+				used[k] = true
+				continue
+			}
 			switch s.tabariCode(code) {
 			case "###":
 				return "### actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
@@ -360,7 +492,7 @@ func (s *sentence) findActors() string {
 			for k+1 < len(hits) && !used[k+1] {
 				n := hits[k+1]
 				gap := n.start - u.end
-				if gap == 1 && s.toks[u.end].up == "'S" {
+				if gap == 1 && (s.toks[u.end].up == "'S" || (s.toks[u.end].up == "FORMER" && n.e.agent != nil && s.c.Dict.Format == peerdict.TABARI)) {
 					gap = 0
 				}
 				if gap != 0 {
@@ -429,6 +561,9 @@ func (s *sentence) findActors() string {
 			units = append(units, &unit{start: h.start, end: h.end, codes: []string{code}})
 			used[k] = true
 		}
+	}
+	if s.c.Dict.Format == peerdict.PETRARCH {
+		units = s.possessives(units)
 	}
 	// Compound units: A and B; A, B and C. A comma joins two actor phrases
 	// only in a list that an "and" closes.
@@ -500,6 +635,40 @@ func (s *sentence) findActors() string {
 		}
 	}
 	return ""
+}
+
+// possessives joins PETRARCH's "X's [words] AGENT [name]" into one actor
+// phrase: the possessor with the agents of the phrase it owns
+// ("Dagolath's first Deputy Prime Minister Telemar" is DAGGOV). The words
+// between may not be verbs or punctuation.
+func (s *sentence) possessives(units []*unit) []*unit {
+	var out []*unit
+	for k := 0; k < len(units); k++ {
+		u := units[k]
+		if k+1 < len(units) && u.end < len(s.toks) && s.toks[u.end].up == "'S" && len(units[k+1].agents) > 0 {
+			n := units[k+1]
+			ok := n.start-(u.end+1) <= 5
+			for j := u.end + 1; ok && j < n.start; j++ {
+				t := s.toks[j]
+				if t.punct || (s.c.isVerbWord(t.up) && !s.c.Dict.Nouns[t.up] && !s.c.Dict.Adjectives[t.up]) {
+					ok = false
+				}
+			}
+			if ok {
+				codes := append([]string(nil), u.codes...)
+				for _, a := range n.agents {
+					for ci := range codes {
+						codes[ci] = withAgent(codes[ci], a)
+					}
+				}
+				out = append(out, &unit{start: u.start, end: n.end, codes: codes, agents: append(append([]string(nil), u.agents...), n.agents...)})
+				k++
+				continue
+			}
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 const (

@@ -64,9 +64,24 @@ func (o *Options) Story(header string) string {
 }
 
 // DefaultOptions are the peers' defaults.
+// Comma phrases: TABARI drops internal and final ones of 2 to 10 words,
+// PETRARCH's config of 2 to 8.
 func DefaultOptions(f peerdict.Format) Options {
-	return Options{CommaOn: true, CommaMin: 2, CommaMax: 8, EMin: 2, EMax: 8, BMin: 0, BMax: 0,
-		RequireDyad: true, CodeBy: "clause", ConvertAgent: f == peerdict.PETRARCH}
+	max := 8
+	if f == peerdict.TABARI {
+		max = 10
+	}
+	return Options{CommaOn: true, CommaMin: 2, CommaMax: max, EMin: 2, EMax: max, BMin: 0, BMax: 0,
+		RequireDyad: true, CodeBy: "clause", ConvertAgent: f == peerdict.PETRARCH, MinWords: minWords(f)}
+}
+
+// minWords is the default SET: MINIMUM WORDS: TABARI skips sentences of
+// fewer than 8 words; PETRARCH has no minimum.
+func minWords(f peerdict.Format) int {
+	if f == peerdict.TABARI {
+		return 8
+	}
+	return 0
 }
 
 var (

@@ -13,6 +13,13 @@ func TestCode(t *testing.T) {
 	peerdict.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nGOLLUM [HOB <950601] [HOBGOV]\nNASGUL [###]\nGOVERNMENT_ [~GOV]\n"), "a", d)
 	peerdict.ReadVerbs(strings.NewReader("RESTOR [064]\n- SAID $ * [113]\nMEET [031:031]\nCONDEMN [122]\n"), "v", d)
 	c := shallow.New(d)
+	if c.Opts.MinWords != 8 {
+		t.Errorf("TABARI's default minimum is 8 words, got %d", c.Opts.MinWords)
+	}
+	if r := c.Code("Arnor restored ties with Gondor.", 19950101); len(r.Events) > 0 {
+		t.Errorf("a 5-word sentence was coded under the 8-word minimum: %v", r.Events)
+	}
+	c.Opts.MinWords = 0
 	for _, tc := range []struct {
 		text string
 		date int

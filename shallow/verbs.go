@@ -17,7 +17,7 @@ var noBind = bind{-1, -1, -1}
 // an actor, not made a noun by a determiner, an adjective or a capital.
 func (s *sentence) verbsAt(i int) []*peerdict.Verb {
 	t := s.toks[i]
-	if t.punct || s.unitAt[i] >= 0 {
+	if t.punct || s.unitAt[i] >= 0 || (s.nouns != nil && s.nouns[i]) {
 		return nil
 	}
 	vs := append([]*peerdict.Verb(nil), s.c.verbs[t.up]...)
@@ -32,6 +32,10 @@ func (s *sentence) verbsAt(i int) []*peerdict.Verb {
 		return nil
 	}
 	if s.c.Dict.Nouns[t.up] {
+		return nil
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].up == "'S" {
+		// a possessive is a noun ("donate's")
 		return nil
 	}
 	if i > 0 {
@@ -91,6 +95,8 @@ func (s *sentence) matchPattern(p peerdict.Phrase, v, vend, lo, hi int) (bind, b
 		return noBind, false
 	}
 	left, right := p[:star], p[star+1:]
+	s.inPattern = true
+	defer func() { s.inPattern = false }()
 	// right side first, then left with the bindings so far
 	var result bind
 	ok := s.matchRight(right, 0, vend, true, noBind, hi, func(b bind) bool {
@@ -194,10 +200,12 @@ func (s *sentence) elemAt(w peerdict.Word, j int) []elemMatch {
 		}
 		return []elemMatch{{s.units[k].end, k}}
 	case "^":
+		// skip an actor phrase (the words before it are skipped as any
+		// gap is)
 		if k := s.unitAt[j]; k >= 0 && s.units[k].start == j {
-			return []elemMatch{{s.units[k].end, -1}, {j + 1, -1}}
+			return []elemMatch{{s.units[k].end, -1}}
 		}
-		return []elemMatch{{j + 1, -1}}
+		return nil
 	}
 	var out []elemMatch
 	for _, e := range s.matchWord(w, j) {

@@ -66,6 +66,13 @@ type Report struct {
 	OptionErrors []error
 }
 
+// Trace names records whose coding is described on TraceTo while a suite
+// runs (tokens, actor units, clauses and rules), for debugging.
+var (
+	Trace   map[string]bool
+	TraceTo io.Writer = io.Discard
+)
+
 // Run codes the records in order with c, applying each record's options
 // first through apply, and compares the results.
 func Run(c *shallow.Coder, recs []*Record, apply func(*shallow.Options, string) error) *Report {
@@ -85,6 +92,13 @@ func Run(c *shallow.Coder, recs []*Record, apply func(*shallow.Options, string) 
 			ctx, story = &shallow.Context{}, st
 		}
 		res := c.CodeIn(rec.Text, rec.Date, ctx)
+		if Trace != nil && Trace[rec.ID] {
+			_, d := c.Debug(rec.Text, rec.Date)
+			fmt.Fprintf(TraceTo, "%s: %s\n  %s\n  expected %s; coded %s\n", rec.ID, rec.Text, d, rec.Expected(), CodedString(res))
+			for _, e := range res.Events {
+				fmt.Fprintf(TraceTo, "  rule %s\n", e.Rule)
+			}
+		}
 		pass, why := compare(rec, res)
 		r.Outcomes = append(r.Outcomes, Outcome{Record: rec, Coded: res, Pass: pass, Why: why})
 		if pass {

@@ -14,11 +14,12 @@ const (
 )
 
 // The targets are 95% of TABARI's checked records and 90% of
-// PETRARCH's valid ones. These floors are what the coder reaches now; they
-// guard against regressions until the targets are met.
+// PETRARCH's valid ones. TABARI's floor is its target (423 of 444 pass);
+// PETRARCH's is what the coder reaches now (238 of 276), a regression
+// floor until its target is met.
 const (
-	tabariFloor   = 0.86
-	petrarchFloor = 0.81
+	tabariFloor   = 0.95
+	petrarchFloor = 0.86
 )
 
 func TestTABARISuite(t *testing.T) {
