@@ -145,7 +145,11 @@ func (s *sentence) code() Result {
 			// target codes its members with each other: its first with
 			// the others while a default target is set, all pairs when
 			// none is.
-			compound := src >= 0 && len(s.units[src].codes) > 1 && vh.b.src < 0
+			// PETRARCH codes a compound's members with each other only
+			// through a "%" pattern or a paired code ("[064:064]",
+			// "Gondor and Osgiliath renewed diplomatic ties").
+			compound := src >= 0 && len(s.units[src].codes) > 1 && vh.b.src < 0 &&
+				(s.c.Dict.Format == peerdict.TABARI || strings.Contains(vh.code, ":"))
 			switch {
 			case o.DefaultTarget != "" && (len(srcCodes) == 1 || (o.DefaultAfter && (src < 0 || s.units[src].end <= vh.tok))):
 				tgtCodes = []string{o.DefaultTarget}
@@ -286,7 +290,13 @@ func (s *sentence) symmetric(u *unit, vh *verbHit) []Event {
 
 // events makes the events of one dyad; a paired code "032:033" gives the
 // reverse event too.
+//
+// An actor is not coded with itself ("between Arnor and Gondor ... between
+// Calenardhon and Gondor" gives no GON/GON); the peers code no such event.
 func (s *sentence) events(src, tgt string, ss, ts [2]int, vh *verbHit) []Event {
+	if src == tgt && src != "" && src != "---" {
+		return nil
+	}
 	code := strings.TrimRight(vh.code, "!?")
 	vs := [2]int{s.toks[vh.tok].start, s.toks[vh.end-1].end}
 	first, second, paired := strings.Cut(code, ":")

@@ -201,6 +201,20 @@ type sentence struct {
 	// forward is the actor a leading pronoun stands for (Options.Forward);
 	// firstActor is the code of the sentence's first actor, without agents.
 	forward, firstActor string
+	// listCommas, when not nil, collects the commas that join an actor
+	// list while actors are found.
+	listCommas map[int]bool
+}
+
+// markListCommas marks the commas that join the members of an actor list
+// in the whole sentence, before comma phrases are dropped: a list is one
+// noun phrase to the peers' parsers, not a series of comma phrases.
+func (s *sentence) markListCommas() {
+	pre := &sentence{c: s.c, toks: s.toks, date: s.date, listCommas: map[int]bool{}}
+	pre.findActors()
+	for i := range pre.listCommas {
+		s.toks[i].list = true
+	}
 }
 
 // unit is an actor phrase: one actor, an actor with its agents, or a
@@ -210,7 +224,19 @@ type unit struct {
 	codes      []string
 	pronoun    bool
 	agents     []string // agent codes joined to the codes
+	// bare are the actor codes without agents; kind says how the phrase
+	// is built; members are the phrases of a compound.
+	bare    []string
+	kind    int
+	members []*unit
 }
+
+// unit kinds
+const (
+	kindActor   = iota // actor [agents]
+	kindAgentOf        // agent of/in actor
+	kindLone           // an agent with no actor ("---GOV")
+)
 
 // Context carries what one sentence of a story passes to the next: with
 // Options.Forward, a pronoun that no actor of its sentence precedes stands
@@ -266,6 +292,7 @@ func (c *Coder) CodeIn(text string, date int, ctx *Context) Result {
 		return Result{Discard: true, Note: d}
 	}
 	if c.Opts.CommaOn {
+		s.markListCommas()
 		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
 	}
 	if note := s.findActors(); note != "" {
@@ -303,6 +330,9 @@ func (s *sentence) wordMatches(w peerdict.Word, t token) bool {
 			}
 		}
 		return false
+	}
+	if s.inPattern && s.c.Dict.Format == peerdict.PETRARCH {
+		return t.up == w.Text
 	}
 	return strings.HasPrefix(t.up, w.Text)
 }
@@ -486,7 +516,7 @@ func (s *sentence) findActors() string {
 			case "+++":
 				return "+++ actor " + h.e.words.String() + " " + h.e.actor.Pos.String()
 			}
-			u := &unit{start: h.start, end: h.end, codes: splitCodes(code)}
+			u := &unit{start: h.start, end: h.end, codes: splitCodes(code), bare: splitCodes(code)}
 			used[k] = true
 			// following agents and same-phrase actors
 			for k+1 < len(hits) && !used[k+1] {
@@ -534,7 +564,7 @@ func (s *sentence) findActors() string {
 						codes[ci] = withAgent(codes[ci], ac)
 					}
 				}
-				u := &unit{start: h.start, end: n.end, codes: codes, agents: h.agentCodes()}
+				u := &unit{start: h.start, end: n.end, codes: codes, agents: h.agentCodes(), bare: splitCodes(code), kind: kindAgentOf}
 				used[k], used[k+1] = true, true
 				k++
 				// agents right after the actor ("MSF Arnor diplomat")
@@ -558,7 +588,7 @@ func (s *sentence) findActors() string {
 			for _, ac := range h.more {
 				code = withAgent(code, ac)
 			}
-			units = append(units, &unit{start: h.start, end: h.end, codes: []string{code}})
+			units = append(units, &unit{start: h.start, end: h.end, codes: []string{code}, agents: h.agentCodes(), kind: kindLone})
 			used[k] = true
 		}
 	}
@@ -571,33 +601,48 @@ func (s *sentence) findActors() string {
 	for k := 1; k < len(units); k++ {
 		links[k] = s.connector(s.toks[units[k-1].end:units[k].start])
 	}
+	// a comma after an "and" starts a new list ("Arnor and Dagolath,
+	// Mordor and Elrond";
+	// "Calenardhon and Gondor, and Gondor and Dagolath")
+	for k := 2; k < len(units); k++ {
+		if links[k] != linkNone && links[k-1] == linkAnd && (links[k] == linkComma || hasComma(s.toks[units[k-1].end:units[k].start])) {
+			links[k] = linkNone
+		}
+	}
 	for k := len(units) - 1; k >= 1; k-- {
 		if links[k] == linkComma && (k+1 >= len(units) || links[k+1] == linkNone) {
 			links[k] = linkNone
+		}
+	}
+	if s.listCommas != nil {
+		for k := 1; k < len(units); k++ {
+			if links[k] == linkNone {
+				continue
+			}
+			for i := units[k-1].end; i < units[k].start; i++ {
+				if s.toks[i].up == "," {
+					s.listCommas[i] = true
+				}
+			}
 		}
 	}
 	var merged []*unit
 	for k, u := range units {
 		if len(merged) > 0 && links[k] != linkNone {
 			p := merged[len(merged)-1]
+			p.members = append(p.members, u)
 			p.end = u.end
-			p.codes = append(p.codes, u.codes...)
-			p.agents = append(p.agents, u.agents...)
 			continue
 		}
-		merged = append(merged, u)
+		c := *u
+		c.members = []*unit{u}
+		merged = append(merged, &c)
 	}
-	if s.c.Dict.Format == peerdict.PETRARCH {
-		// PETRARCH gives a compound's agents to all its members
-		// ("the ambassadors of Arnor, Osgiliath and Gondor"); TABARI
-		// leaves them with the actor they are written with.
-		for _, u := range merged {
-			for ci := range u.codes {
-				for _, a := range u.agents {
-					if !strings.Contains(u.codes[ci], strings.Trim(a, "~")) {
-						u.codes[ci] = withAgent(u.codes[ci], a)
-					}
-				}
+	for _, u := range merged {
+		if len(u.members) > 1 {
+			u.codes, u.agents = s.compoundCodes(u.members), nil
+			for _, m := range u.members {
+				u.agents = append(u.agents, m.agents...)
 			}
 		}
 	}
@@ -637,6 +682,78 @@ func (s *sentence) findActors() string {
 	return ""
 }
 
+// compoundCodes are the codes of a compound's members. TABARI leaves each
+// member's agents with it. PETRARCH gives the agents of a first "agent of
+// actor" member to the members without agents ("the ambassadors of Arnor,
+// Osgiliath and Gondor"; agents with no actor may come first); an agent with no actor of its own takes the
+// actors of the members after it ("lawmakers and officials in Fornost
+// and Gondor"), or else the actor of the member before it with that
+// member's modifiers, its agents but the last ("Danish Islamist media and
+// government": DNKMOSGOV). PETRARCH does not give the agent of a later
+// member to the others ("Ithilen and the government of Gondor").
+func (s *sentence) compoundCodes(ms []*unit) []string {
+	var out []string
+	if s.c.Dict.Format != peerdict.PETRARCH {
+		for _, m := range ms {
+			out = append(out, m.codes...)
+		}
+		return out
+	}
+	var spread []string
+	for _, m := range ms {
+		if m.kind != kindLone {
+			if m.kind == kindAgentOf {
+				spread = m.agents
+			}
+			break
+		}
+	}
+	join := func(actors, agents []string) []string {
+		var cs []string
+		for _, a := range actors {
+			for _, g := range agents {
+				a = withAgent(a, g)
+			}
+			cs = append(cs, a)
+		}
+		return cs
+	}
+	for k, m := range ms {
+		switch {
+		case m.kind == kindLone:
+			var actors []string
+			for _, n := range ms[k+1:] {
+				if n.kind != kindLone {
+					actors = append(actors, n.bare...)
+				}
+			}
+			if len(actors) > 0 {
+				out = append(out, join(actors, m.agents)...)
+				continue
+			}
+			for j := k - 1; j >= 0; j-- {
+				if p := ms[j]; p.kind != kindLone {
+					mods := p.agents
+					if len(mods) > 0 {
+						mods = mods[:len(mods)-1]
+					}
+					out = append(out, join(p.bare, append(append([]string(nil), mods...), m.agents...))...)
+					actors = p.bare
+					break
+				}
+			}
+			if len(actors) == 0 {
+				out = append(out, m.codes...)
+			}
+		case len(m.agents) == 0 && len(spread) > 0:
+			out = append(out, join(m.codes, spread)...)
+		default:
+			out = append(out, m.codes...)
+		}
+	}
+	return out
+}
+
 // possessives joins PETRARCH's "X's [words] AGENT [name]" into one actor
 // phrase: the possessor with the agents of the phrase it owns
 // ("Dagolath's first Deputy Prime Minister Telemar" is DAGGOV). The words
@@ -661,7 +778,7 @@ func (s *sentence) possessives(units []*unit) []*unit {
 						codes[ci] = withAgent(codes[ci], a)
 					}
 				}
-				out = append(out, &unit{start: u.start, end: n.end, codes: codes, agents: append(append([]string(nil), u.agents...), n.agents...)})
+				out = append(out, &unit{start: u.start, end: n.end, codes: codes, agents: append(append([]string(nil), u.agents...), n.agents...), bare: u.bare})
 				k++
 				continue
 			}
@@ -687,7 +804,8 @@ func (s *sentence) connector(ts []token) int {
 	link := linkNone
 	for k, t := range ts {
 		switch {
-		case t.up == "AND":
+		case t.up == "AND" || t.up == "NOR":
+			// "neither Galadriel nor Gollum" is a compound too
 			link = linkAnd
 		case t.up == ",":
 			if link == linkNone {
@@ -840,7 +958,7 @@ func dropCommaPhrases(ts []token, o *Options, keepVerb func([]token) bool) []tok
 	commas := func(ts []token) []int {
 		var out []int
 		for i, t := range ts {
-			if t.up == "," {
+			if t.up == "," && !t.list {
 				out = append(out, i)
 			}
 		}
@@ -884,6 +1002,7 @@ func (c *Coder) Debug(text string, date int) (Result, string) {
 	r := c.Code(text, date)
 	s := &sentence{c: c, toks: tokenize(text, c.Dict.Format == peerdict.PETRARCH), date: date}
 	if c.Opts.CommaOn {
+		s.markListCommas()
 		s.toks = dropCommaPhrases(s.toks, &c.Opts, c.keepVerb())
 	}
 	s.findActors()
@@ -892,4 +1011,13 @@ func (c *Coder) Debug(text string, date int) (Result, string) {
 		fmt.Fprintf(&b, "%d:%s ", i, t.text)
 	}
 	return r, b.String() + "\n  units " + s.String() + fmt.Sprintf("\n  clauses %v", s.clauses())
+}
+
+func hasComma(ts []token) bool {
+	for _, t := range ts {
+		if t.up == "," {
+			return true
+		}
+	}
+	return false
 }

@@ -61,3 +61,34 @@ func FuzzCode(f *testing.F) {
 		c.Code(s, 19950101)
 	})
 }
+
+// TestPETRARCHCompounds checks PETRARCH's compound and pattern rules: list
+// commas delimit no comma phrase, "neither ... nor" joins, agents with no
+// actor join the actors of their compound, a later member's agent stays
+// with it, an actor is not coded with itself, and pattern words match whole
+// words (PETRARCH does not stem).
+func TestPETRARCHCompounds(t *testing.T) {
+	d := peerdict.NewDict(peerdict.PETRARCH)
+	peerdict.ReadActors(strings.NewReader("ARNOR [ARN]\nGONDOR [GON]\nBREE [BRE]\nMORDOR [MOR]\nTHE_SHIRE [SHI]\nDANISH [DNK]\n"), "a", d)
+	peerdict.ReadAgents(strings.NewReader("GOVERNMENT [~GOV]\nMEDIA [~MED]\nLAWMAKER [~LEG]\nOFFICIAL [~GOV]\n"), "g", d)
+	peerdict.ReadVerbs(strings.NewReader("--- WELCOME [041] ---\nWELCOME\n\n--- ADOPT [081] ---\nADOPT\n- * RESOLUTION [102]\n\n--- WARN [160] ---\nWARN\n"), "v", d)
+	c := shallow.New(d)
+	for _, tc := range []struct{ text, want string }{
+		{"Arnor welcomed ties with Mordor, the Shire, Bree and Gondor after a long rift.", "ARN/MOR/041 ARN/SHI/041 ARN/BRE/041 ARN/GON/041"},
+		{"Neither Arnor nor Bree welcomed Gondor.", "ARN/GON/041 BRE/GON/041"},
+		{"Lawmakers and officials in Arnor and Bree welcomed Gondor.", "ARNLEG/GON/041 BRELEG/GON/041 ARNGOV/GON/041 BREGOV/GON/041"},
+		{"Danish media and government warned Gondor.", "DNKMED/GON/160 DNKGOV/GON/160"},
+		{"Arnor and the government of Bree warned Gondor.", "ARN/GON/160 BREGOV/GON/160"},
+		{"Arnor and Gondor welcomed Gondor.", "ARN/GON/041"},
+		{"Arnor will adopt resolutions with Gondor.", "ARN/GON/081"},
+		{"Arnor will adopt a resolution with Gondor.", "ARN/GON/102"},
+	} {
+		var got []string
+		for _, e := range c.Code(tc.text, 19950101).Events {
+			got = append(got, e.Source+"/"+e.Target+"/"+e.Code)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q = %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}

@@ -22,6 +22,9 @@ type token struct {
 	start, end int    // byte offsets in the sentence
 	cap        bool   // begins with an upper-case letter
 	punct      bool
+	// list marks a comma that joins the members of an actor list
+	// ("Mordor, the Shire, Fornost and Bree"): it delimits no comma phrase.
+	list bool
 }
 
 // tokenize splits s into words and punctuation. Abbreviations with inner

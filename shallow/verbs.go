@@ -205,6 +205,24 @@ func (s *sentence) elemAt(w peerdict.Word, j int) []elemMatch {
 		if k := s.unitAt[j]; k >= 0 && s.units[k].start == j {
 			return []elemMatch{{s.units[k].end, -1}}
 		}
+		if s.c.Dict.Format == peerdict.PETRARCH {
+			// PETRARCH skips a noun phrase, which need not be an actor
+			// ("warned their populations about ..."): words that are
+			// not punctuation, prepositions or verbs, up to the end of
+			// an actor they run into ("at the Gondor of ...")
+			for e := j; e < len(s.toks) && e < j+5; e++ {
+				t := s.toks[e]
+				if k := s.unitAt[e]; k >= 0 {
+					return []elemMatch{{s.units[k].end, -1}}
+				}
+				if t.punct || len(s.verbsAt(e)) > 0 || isOneOf(t.up, prepositions...) {
+					if e > j {
+						return []elemMatch{{e, -1}}
+					}
+					break
+				}
+			}
+		}
 		return nil
 	}
 	var out []elemMatch
@@ -222,3 +240,8 @@ func containsVerb(vs []*peerdict.Verb, v *peerdict.Verb) bool {
 	}
 	return false
 }
+
+// prepositions end a noun phrase.
+var prepositions = []string{"ABOUT", "ABOVE", "ACROSS", "AFTER", "AGAINST", "AMONG", "AT", "BEFORE", "BETWEEN",
+	"BY", "DURING", "FOR", "FROM", "IN", "INTO", "OF", "ON", "OVER", "SINCE", "THROUGH", "TO", "TOWARD",
+	"TOWARDS", "UNDER", "UNTIL", "UPON", "WITH", "WITHIN", "WITHOUT", "THAT", "AND", "OR", "BUT"}
