@@ -71,6 +71,8 @@ Commands:
   ingest  code documents and store them in a database (--db PATH or postgres://...)
   serve   serve the JSON API and the dashboard of a database
   export  write a database's events as gdelt, plover, csv or jsonl
+  enqueue store documents as jobs in a PostgreSQL queue (--db postgres://...) for parley work
+  work    code the queue's jobs and store the events, on as many machines as you like
   watch   poll feeds on an interval, code and store new articles (--db PATH --feeds FILE [--once])
 
 Run 'parley COMMAND -h' for a command's flags.
@@ -99,6 +101,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.runServe(ctx, args[1:])
 	case "export":
 		return m.runExport(ctx, args[1:])
+	case "enqueue":
+		return m.runEnqueue(ctx, args[1:])
+	case "work":
+		return m.runWork(ctx, args[1:])
 	case "watch":
 		return m.runWatch(ctx, args[1:])
 	case "help", "-h", "--help":

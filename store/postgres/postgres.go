@@ -58,7 +58,39 @@ func Open(ctx context.Context, url string) (*EventStore, error) {
 		Name:         "postgres",
 		CopyMentions: copyFn("mentions", sqlstore.MentionColumns),
 		CopyEvents:   copyFn("events", sqlstore.EventColumns),
+		LockBlock:    lockBlock,
 	}}}, nil
+}
+
+// lockBlock serializes the writers that recluster one dedup block: a
+// transaction-level advisory lock in parley's own class (the first key), so
+// it cannot collide with other users of advisory locks (the job queue).
+const lockBlock = `SELECT pg_advisory_xact_lock(1885434465, hashtext($1))`
+
+// AddDocumentsTx stores documents as AddDocuments does, but inside tx, a
+// transaction on the same database that the caller commits or rolls back:
+// a queue worker stores a batch and completes its job in one transaction.
+// Like AddDocuments it skips documents already stored, so running a batch
+// twice stores it once.
+func (s *EventStore) AddDocumentsTx(ctx context.Context, tx pgx.Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
+	return s.Store.AddDocumentsTx(ctx, pgxTx{tx}, docs)
+}
+
+// pgxTx adapts a pgx.Tx to sqlstore.Tx.
+type pgxTx struct{ tx pgx.Tx }
+
+func (t pgxTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.Exec(ctx, query, args...)
+	return err
+}
+
+func (t pgxTx) Query(ctx context.Context, query string, args ...any) (sqlstore.Rows, error) {
+	return t.tx.Query(ctx, query, args...)
+}
+
+func (t pgxTx) CopyFrom(ctx context.Context, table string, cols []string, rows [][]any) error {
+	_, err := t.tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+	return err
 }
 
 // copyFn returns a bulk loader for a table. It runs on the pgx connection

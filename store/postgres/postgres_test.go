@@ -137,7 +137,7 @@ func freePort() (int, error) {
 var schemas atomic.Int64
 
 // open returns a store in a new, empty schema of the test server.
-func open(t *testing.T) *postgres.EventStore {
+func open(t testing.TB) *postgres.EventStore {
 	t.Helper()
 	if skipReason != "" {
 		t.Skip("PostgreSQL tests skipped: " + skipReason)

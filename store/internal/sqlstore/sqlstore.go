@@ -28,6 +28,12 @@ type Dialect struct {
 	// row-by-row INSERTs in tx.
 	CopyMentions func(ctx context.Context, conn *sql.Conn, rows [][]any) error
 	CopyEvents   func(ctx context.Context, conn *sql.Conn, rows [][]any) error
+	// LockBlock, when not "", is run with a dedup block's key as $1 before
+	// the block is reclustered, and must hold a lock until the transaction
+	// ends: it keeps concurrent writers (several ingests or queue workers)
+	// from clustering one block from different snapshots. SQLite needs none,
+	// its writers are serialized.
+	LockBlock string
 }
 
 // Columns of the bulk-loaded tables, in the order of the rows given to Copy*.
@@ -103,23 +109,23 @@ func (s *Store) now() time.Time {
 
 // AddDocuments implements parley.EventStore.
 func (s *Store) AddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
-	var res parley.AddResult
 	for i := range docs {
 		if err := docs[i].Doc.Validate(); err != nil {
-			return res, err
+			return parley.AddResult{}, err
 		}
 	}
 	conn, err := s.DB.Conn(ctx)
 	if err != nil {
-		return res, fmt.Errorf("add documents: %w", err)
+		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return res, fmt.Errorf("add documents: %w", err)
+		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
 	}
 	defer tx.Rollback()
-	if res, err = s.addDocuments(ctx, conn, tx, docs); err != nil {
+	res, err := s.addDocuments(ctx, sqlTx{conn, tx, s.Dialect}, docs)
+	if err != nil {
 		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -128,11 +134,114 @@ func (s *Store) AddDocuments(ctx context.Context, docs []parley.CodedDocument) (
 	return res, nil
 }
 
-func (s *Store) addDocuments(ctx context.Context, conn *sql.Conn, tx *sql.Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
+// Tx is the part of an open transaction that AddDocumentsTx needs. The
+// PostgreSQL store adapts a pgx.Tx to it, so that documents can be stored in
+// a transaction that also does other work (a job queue's completion).
+type Tx interface {
+	Exec(ctx context.Context, query string, args ...any) error
+	Query(ctx context.Context, query string, args ...any) (Rows, error)
+	// CopyFrom bulk-loads rows into table.
+	CopyFrom(ctx context.Context, table string, cols []string, rows [][]any) error
+}
+
+// Rows is a query result, as pgx.Rows and *sql.Rows give it.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close()
+}
+
+// AddDocumentsTx does what AddDocuments does inside tx, which the caller
+// commits or rolls back. Documents are checked with Validate first
+// (EINVALID).
+func (s *Store) AddDocumentsTx(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
+	for i := range docs {
+		if err := docs[i].Doc.Validate(); err != nil {
+			return parley.AddResult{}, err
+		}
+	}
+	res, err := s.addDocuments(ctx, tx, docs)
+	if err != nil {
+		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
+	}
+	return res, nil
+}
+
+// sqlTx is a Tx over database/sql: conn is the connection tx runs on, for
+// the dialect's bulk loader.
+type sqlTx struct {
+	conn    *sql.Conn
+	tx      *sql.Tx
+	dialect Dialect
+}
+
+func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := t.tx.ExecContext(ctx, query, args...)
+	return err
+}
+
+func (t sqlTx) Query(ctx context.Context, query string, args ...any) (Rows, error) {
+	rows, err := t.tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{rows}, nil
+}
+
+type sqlRows struct{ *sql.Rows }
+
+func (r sqlRows) Close() { r.Rows.Close() }
+
+func (t sqlTx) CopyFrom(ctx context.Context, table string, cols []string, rows [][]any) error {
+	var copyFn func(context.Context, *sql.Conn, [][]any) error
+	switch table {
+	case "mentions":
+		copyFn = t.dialect.CopyMentions
+	case "events":
+		copyFn = t.dialect.CopyEvents
+	}
+	if copyFn != nil {
+		return copyFn(ctx, t.conn, rows)
+	}
+	ph := make([]string, len(cols))
+	for i := range ph {
+		ph[i] = "$" + strconv.Itoa(i+1)
+	}
+	stmt, err := t.tx.PrepareContext(ctx, "INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(ph, ", ")+")")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r...); err != nil {
+			return fmt.Errorf("row %v: %w", r[0], err)
+		}
+	}
+	return nil
+}
+
+// queryInt runs a query that returns one integer.
+func queryInt(ctx context.Context, tx Tx, query string, args ...any) (int, error) {
+	rows, err := tx.Query(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var n int
+	if rows.Next() {
+		if err := rows.Scan(&n); err != nil {
+			return 0, err
+		}
+	}
+	return n, rows.Err()
+}
+
+func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
 	var res parley.AddResult
 	seenID, seenHash := map[string]bool{}, map[string]bool{}
 	blocks := map[string]bool{}
-	var mentionRows [][]any
+	var fresh []parley.Mention // the new mentions, Doc* fields filled
 	ingested := s.now().UTC().Format(time.RFC3339)
 	for i := range docs {
 		d := &docs[i].Doc
@@ -141,8 +250,7 @@ func (s *Store) addDocuments(ctx context.Context, conn *sql.Conn, tx *sql.Tx, do
 			res.Duplicates = append(res.Duplicates, d.ID)
 			continue
 		}
-		var n int
-		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM documents WHERE id = $1 OR hash = $2`, d.ID, hash).Scan(&n)
+		n, err := queryInt(ctx, tx, `SELECT count(*) FROM documents WHERE id = $1 OR hash = $2`, d.ID, hash)
 		if err != nil {
 			return res, fmt.Errorf("look up document %q: %w", d.ID, err)
 		}
@@ -151,7 +259,7 @@ func (s *Store) addDocuments(ctx context.Context, conn *sql.Conn, tx *sql.Tx, do
 			continue
 		}
 		seenID[d.ID], seenHash[hash] = true, true
-		_, err = tx.ExecContext(ctx, `INSERT INTO documents (id, hash, date, title, text, url, source, author, sentences, events, ingested_at)
+		err = tx.Exec(ctx, `INSERT INTO documents (id, hash, date, title, text, url, source, author, sentences, events, ingested_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 			d.ID, hash, d.Date, d.Title, d.Text, d.URL, d.Source, d.Author, docs[i].Sentences, len(docs[i].Events), ingested)
 		if err != nil {
@@ -166,102 +274,117 @@ func (s *Store) addDocuments(ctx context.Context, conn *sql.Conn, tx *sql.Tx, do
 			}
 			ids[e.ID] = true
 			e.Doc = d.ID
-			rec, err := json.Marshal(&e)
-			if err != nil {
-				return res, err
-			}
-			key := dedup.Key(&e)
-			blocks[key] = true
-			mentionRows = append(mentionRows, []any{e.ID, d.ID, key, "", "", dedup.StartDate(e.Date, d.Date), d.Date, d.Source, string(rec)})
+			blocks[dedup.Key(&e)] = true
+			fresh = append(fresh, parley.Mention{Event: e, DocDate: d.Date, DocSource: d.Source, DocURL: d.URL, DocTitle: d.Title})
 		}
 	}
-	if err := s.insertRows(ctx, conn, tx, "mentions", MentionColumns, mentionRows, s.Dialect.CopyMentions); err != nil {
-		return res, err
+	res.Mentions = len(fresh)
+	if len(fresh) == 0 {
+		return res, nil
 	}
-	res.Mentions = len(mentionRows)
 	keys := make([]string, 0, len(blocks))
 	for k := range blocks {
 		keys = append(keys, k)
 	}
+	// Sorted, so that concurrent writers take the block locks in one order.
 	slices.Sort(keys)
-	var eventRows [][]any
-	for _, k := range keys {
-		rows, err := s.recluster(ctx, tx, k)
-		if err != nil {
-			return res, fmt.Errorf("cluster %s: %w", k, err)
+	if s.Dialect.LockBlock != "" {
+		for _, k := range keys {
+			if err := tx.Exec(ctx, s.Dialect.LockBlock, k); err != nil {
+				return res, fmt.Errorf("lock block %s: %w", k, err)
+			}
 		}
-		eventRows = append(eventRows, rows...)
 	}
-	return res, s.insertRows(ctx, conn, tx, "events", EventColumns, eventRows, s.Dialect.CopyEvents)
+	// Recluster the touched blocks, the stored mentions with the new ones,
+	// all at once: a few statements a batch rather than a few a block.
+	ms, clusters, reasons, err := loadBlocks(ctx, tx, keys)
+	if err != nil {
+		return res, fmt.Errorf("load blocks: %w", err)
+	}
+	old := len(ms)
+	ms = append(ms, fresh...)
+	var eventRows [][]any
+	for _, g := range dedup.Group(ms, s.Dedup) {
+		ev := dedup.Build(ms, g)
+		eventRows = append(eventRows, eventRow(g.Key, &ev, searchText(ms, g)))
+	}
+	for i := range old {
+		if ms[i].Cluster == clusters[i] && ms[i].DedupReason == reasons[i] {
+			continue
+		}
+		if err := tx.Exec(ctx, `UPDATE mentions SET cluster_id = $1, dedup_reason = $2 WHERE id = $3`, ms[i].Cluster, ms[i].DedupReason, ms[i].ID); err != nil {
+			return res, fmt.Errorf("update mention %s: %w", ms[i].ID, err)
+		}
+	}
+	mentionRows := make([][]any, 0, len(fresh))
+	for i := old; i < len(ms); i++ {
+		m := &ms[i]
+		rec, err := json.Marshal(&m.Event)
+		if err != nil {
+			return res, err
+		}
+		mentionRows = append(mentionRows, []any{m.ID, m.Doc, dedup.Key(&m.Event), m.Cluster, m.DedupReason,
+			dedup.StartDate(m.Date, m.DocDate), m.DocDate, m.DocSource, string(rec)})
+	}
+	if err := insertRows(ctx, tx, "mentions", MentionColumns, mentionRows); err != nil {
+		return res, err
+	}
+	for chunk := range slices.Chunk(keys, 500) {
+		if err := tx.Exec(ctx, `DELETE FROM events WHERE block IN (`+placeholders(len(chunk))+`)`, anys(chunk)...); err != nil {
+			return res, fmt.Errorf("delete events: %w", err)
+		}
+	}
+	return res, insertRows(ctx, tx, "events", EventColumns, eventRows)
 }
 
-func (s *Store) insertRows(ctx context.Context, conn *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any, copyFn func(context.Context, *sql.Conn, [][]any) error) error {
+func insertRows(ctx context.Context, tx Tx, table string, cols []string, rows [][]any) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	if copyFn != nil {
-		if err := copyFn(ctx, conn, rows); err != nil {
-			return fmt.Errorf("copy %s: %w", table, err)
-		}
-		return nil
-	}
-	ph := make([]string, len(cols))
-	for i := range ph {
-		ph[i] = "$" + strconv.Itoa(i+1)
-	}
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(ph, ", ")+")")
-	if err != nil {
+	if err := tx.CopyFrom(ctx, table, cols, rows); err != nil {
 		return fmt.Errorf("insert %s: %w", table, err)
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r...); err != nil {
-			return fmt.Errorf("insert %s %v: %w", table, r[0], err)
-		}
 	}
 	return nil
 }
 
-// recluster recomputes the clusters of one block from all its mentions,
-// updates the mentions' cluster and reason, deletes the block's events and
-// returns the rows of its new events.
-func (s *Store) recluster(ctx context.Context, tx *sql.Tx, key string) ([][]any, error) {
-	ms, clusters, reasons, err := loadBlock(ctx, tx, key)
-	if err != nil {
-		return nil, err
+// placeholders returns "$1, $2, ..., $n".
+func placeholders(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(i+1))
 	}
-	groups := dedup.Group(ms, s.Dedup)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE block = $1`, key); err != nil {
-		return nil, err
+	return b.String()
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
 	}
-	var rows [][]any
-	for _, g := range groups {
-		ev := dedup.Build(ms, g)
-		for _, i := range g.Members {
-			if ms[i].Cluster == clusters[i] && ms[i].DedupReason == reasons[i] {
-				continue
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE mentions SET cluster_id = $1, dedup_reason = $2 WHERE id = $3`, ms[i].Cluster, ms[i].DedupReason, ms[i].ID); err != nil {
-				return nil, err
+	return out
+}
+
+// searchText is what the text filter of an event searches: its mentions'
+// sentences and actor words, lower-cased, up to about 8,000 bytes.
+func searchText(ms []parley.Mention, g dedup.Cluster) string {
+	var search strings.Builder
+	for _, i := range g.Members {
+		if search.Len() > 8000 {
+			break
+		}
+		m := &ms[i]
+		search.WriteString(strings.ToLower(m.Text))
+		search.WriteString("\n")
+		for _, a := range []*parley.Actor{m.Source, m.Target} {
+			if a != nil {
+				search.WriteString(strings.ToLower(a.Text) + "\n")
 			}
 		}
-		var search strings.Builder
-		for _, i := range g.Members {
-			if search.Len() > 8000 {
-				break
-			}
-			m := &ms[i]
-			search.WriteString(strings.ToLower(m.Text))
-			search.WriteString("\n")
-			for _, a := range []*parley.Actor{m.Source, m.Target} {
-				if a != nil {
-					search.WriteString(strings.ToLower(a.Text) + "\n")
-				}
-			}
-		}
-		rows = append(rows, eventRow(key, &ev, search.String()))
 	}
-	return rows, nil
+	return search.String()
 }
 
 func eventRow(key string, ev *parley.StoredEvent, search string) []any {
@@ -295,29 +418,38 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func loadBlock(ctx context.Context, tx *sql.Tx, key string) ([]parley.Mention, []string, []string, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT m.record, m.cluster_id, m.dedup_reason, d.date, d.source, d.url, d.title
-		FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block = $1 ORDER BY m.id`, key)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	defer rows.Close()
+// loadBlocks reads the stored mentions of the blocks, with their
+// documents' fields, their clusters and reasons.
+func loadBlocks(ctx context.Context, tx Tx, keys []string) ([]parley.Mention, []string, []string, error) {
 	var ms []parley.Mention
 	var clusters, reasons []string
-	for rows.Next() {
-		var rec, cl, why string
-		var m parley.Mention
-		if err := rows.Scan(&rec, &cl, &why, &m.DocDate, &m.DocSource, &m.DocURL, &m.DocTitle); err != nil {
+	for chunk := range slices.Chunk(keys, 500) {
+		rows, err := tx.Query(ctx, `SELECT m.record, m.cluster_id, m.dedup_reason, d.date, d.source, d.url, d.title
+			FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
+		if err != nil {
 			return nil, nil, nil, err
 		}
-		if err := json.Unmarshal([]byte(rec), &m.Event); err != nil {
-			return nil, nil, nil, fmt.Errorf("read mention: %w", err)
+		for rows.Next() {
+			var rec, cl, why string
+			var m parley.Mention
+			if err := rows.Scan(&rec, &cl, &why, &m.DocDate, &m.DocSource, &m.DocURL, &m.DocTitle); err != nil {
+				rows.Close()
+				return nil, nil, nil, err
+			}
+			if err := json.Unmarshal([]byte(rec), &m.Event); err != nil {
+				rows.Close()
+				return nil, nil, nil, fmt.Errorf("read mention: %w", err)
+			}
+			ms = append(ms, m)
+			clusters = append(clusters, cl)
+			reasons = append(reasons, why)
 		}
-		ms = append(ms, m)
-		clusters = append(clusters, cl)
-		reasons = append(reasons, why)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, nil, err
+		}
 	}
-	return ms, clusters, reasons, rows.Err()
+	return ms, clusters, reasons, nil
 }
 
 // HasDocument implements parley.EventStore.
