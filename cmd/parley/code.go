@@ -37,11 +37,13 @@ type stats struct {
 	docs, failed, sentences, events, discarded int
 	bytes                                      int64
 	notEnglish                                 int // documents skipped by the language gate
+	skipped                                    int // documents keep refused (already stored)
 }
 
-// codeStream reads the inputs, codes them and calls each with every result,
-// in input order. Problems with single documents are logged and counted.
-func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, each func(pipeline.Result) error) (stats, error) {
+// codeStream reads the inputs, codes the documents keep accepts (every
+// document when keep is nil) and calls each with every result, in input
+// order. Problems with single documents are logged and counted.
+func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, keep func(parley.Document) (bool, error), each func(pipeline.Result) error) (stats, error) {
 	var st stats
 	coder, err := m.pickCoder(cf)
 	if err != nil {
@@ -51,10 +53,23 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ea
 	readErr := make(chan error, 1)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// The reader goroutine counts into rd, merged into st once readErr has
+	// been received: the two goroutines never share a counter.
+	var rd stats
 	go func() {
 		defer close(docs)
 		readErr <- ingest.Read(ctx, inputs, ingest.Options{DefaultDate: cf.date, Stdin: m.Stdin},
 			func(d parley.Document) error {
+				if keep != nil {
+					ok, err := keep(d)
+					if err != nil {
+						return err
+					}
+					if !ok {
+						rd.skipped++
+						return nil
+					}
+				}
 				select {
 				case docs <- d:
 					return nil
@@ -64,11 +79,11 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ea
 			},
 			func(err error) {
 				if errors.Is(err, ingest.ErrNotEnglish) {
-					st.notEnglish++ // the gate working, not a failure
+					rd.notEnglish++ // the gate working, not a failure
 					m.Log.Warn("skipped", "error", err)
 					return
 				}
-				st.failed++
+				rd.failed++
 				m.Log.Error("skipped", "error", err)
 			})
 	}()
@@ -90,13 +105,15 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ea
 	})
 	if err != nil {
 		cancel()
-		<-readErr
+	}
+	rerr := <-readErr
+	st.failed += rd.failed
+	st.notEnglish += rd.notEnglish
+	st.skipped += rd.skipped
+	if err != nil {
 		return st, err
 	}
-	if err := <-readErr; err != nil {
-		return st, err
-	}
-	return st, nil
+	return st, rerr
 }
 
 func (m *Main) runCode(ctx context.Context, args []string) error {
@@ -126,7 +143,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	st, err := m.codeStream(ctx, cf, inputs, func(r pipeline.Result) error {
+	st, err := m.codeStream(ctx, cf, inputs, nil, func(r pipeline.Result) error {
 		for i := range r.Events {
 			if r.Events[i].Confidence < *minConf {
 				continue

@@ -90,7 +90,7 @@ func (m *Main) evalParley(ctx context.Context, cf codeFlags, goldPath string, in
 	}
 	var docs []parley.Document
 	var events []parley.Event
-	_, err = m.codeStream(ctx, cf, inputs, func(r pipeline.Result) error {
+	_, err = m.codeStream(ctx, cf, inputs, nil, func(r pipeline.Result) error {
 		docs = append(docs, r.Doc)
 		events = append(events, keepConfident(r.Events, minConf)...)
 		return nil

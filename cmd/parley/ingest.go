@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"parley"
-	"parley/ingest"
 	"parley/pipeline"
 	"parley/store/postgres"
 	"parley/store/sqlite"
@@ -29,7 +28,6 @@ func openStore(ctx context.Context, db string) (parley.EventStore, error) {
 type ingestStats struct {
 	stats
 	stored, duplicates, already, mentions int
-	readFailed                            int // counted by the reader goroutine
 }
 
 func (m *Main) runIngest(ctx context.Context, args []string) error {
@@ -71,38 +69,6 @@ func (m *Main) ingestInto(ctx context.Context, store parley.EventStore, cf codeF
 	if batch < 1 {
 		batch = 1
 	}
-	coder, err := loadCoder(cf.dict, m.Log)
-	if err != nil {
-		return st, err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	docs := make(chan parley.Document, 64)
-	readErr := make(chan error, 1)
-	go func() {
-		defer close(docs)
-		readErr <- ingest.Read(ctx, inputs, ingest.Options{DefaultDate: cf.date, Stdin: m.Stdin},
-			func(d parley.Document) error {
-				ok, err := store.HasDocument(ctx, d.ID)
-				if err != nil {
-					return err
-				}
-				if ok {
-					st.already++
-					return nil
-				}
-				select {
-				case docs <- d:
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			},
-			func(err error) {
-				st.readFailed++
-				m.Log.Error("skipped", "error", err)
-			})
-	}()
 	var pending []parley.CodedDocument
 	flush := func() error {
 		if len(pending) == 0 {
@@ -121,16 +87,12 @@ func (m *Main) ingestInto(ctx context.Context, store parley.EventStore, cf codeF
 		pending = pending[:0]
 		return nil
 	}
-	err = pipeline.Run(ctx, coder, cf.workers, docs, func(r pipeline.Result) error {
-		st.docs++
-		st.bytes += int64(len(r.Doc.Text) + len(r.Doc.Title))
-		if r.Err != nil {
-			st.failed++
-			m.Log.Error("not coded", "doc", r.Doc.ID, "origin", r.Doc.Origin, "error", r.Err)
-			return nil
-		}
-		st.sentences += r.Sentences
-		st.events += len(r.Events)
+	notStored := func(d parley.Document) (bool, error) {
+		ok, err := store.HasDocument(ctx, d.ID)
+		return !ok, err
+	}
+	var err error
+	st.stats, err = m.codeStream(ctx, cf, inputs, notStored, func(r pipeline.Result) error {
 		pending = append(pending, parley.CodedDocument{Doc: r.Doc, Events: r.Events, Sentences: r.Sentences})
 		if len(pending) >= batch {
 			return flush()
@@ -140,13 +102,6 @@ func (m *Main) ingestInto(ctx context.Context, store parley.EventStore, cf codeF
 	if err == nil {
 		err = flush()
 	}
-	if err != nil {
-		cancel()
-		<-readErr
-		st.failed += st.readFailed
-		return st, err
-	}
-	err = <-readErr
-	st.failed += st.readFailed
+	st.already = st.skipped
 	return st, err
 }
