@@ -79,11 +79,17 @@ func pageDocument(p Page, id, pageURL, fallback string) parley.Document {
 	} else {
 		d.Date = fallback
 	}
-	if d.Title != "" && strings.HasPrefix(d.Text, d.Title) {
-		// many pages repeat the headline as the text's first line
-		d.Text = strings.TrimSpace(strings.TrimPrefix(d.Text, d.Title))
-	}
+	d.Text = StripHeadline(d.Title, d.Text)
 	return d
+}
+
+// StripHeadline removes the title from the start of a page's text: many
+// pages repeat the headline as the text's first line.
+func StripHeadline(title, text string) string {
+	if title != "" && strings.HasPrefix(text, title) {
+		return strings.TrimSpace(strings.TrimPrefix(text, title))
+	}
+	return text
 }
 
 // html reads one HTML page input as a document with the given id.

@@ -313,11 +313,7 @@ func (p *Poller) article(ctx context.Context, f Feed, source string, it ingest.F
 		if page.Title != "" {
 			doc.Title = page.Title
 		}
-		doc.Text = page.Text
-		if doc.Title != "" && strings.HasPrefix(doc.Text, doc.Title) {
-			// many pages repeat the headline as the text's first line
-			doc.Text = strings.TrimSpace(strings.TrimPrefix(doc.Text, doc.Title))
-		}
+		doc.Text = ingest.StripHeadline(doc.Title, page.Text)
 		if doc.Author == "" {
 			doc.Author = page.Author
 		}
