@@ -291,8 +291,7 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		return nil
 	}
 	trs = absorbGovernors(s.Tokens, trs)
-	var dexprs []dates.Expr
-	dexprs = dates.Find(s.Text, ref)
+	dexprs := dates.Find(s.Text, ref)
 	var out []parley.Event
 	seen := map[string]bool{}
 	// Statements code only a sentence in which nothing else is coded: "the

@@ -57,9 +57,7 @@ func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
 	}
 	words := make([]string, 0, len(toks))
 	for _, t := range toks {
-		for _, w := range strings.FieldsFunc(t.Norm, func(r rune) bool { return r == '-' }) {
-			words = append(words, w)
-		}
+		words = append(words, strings.FieldsFunc(t.Norm, func(r rune) bool { return r == '-' })...)
 	}
 	for i, w := range words {
 		for _, c := range d.first[w] {

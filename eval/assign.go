@@ -43,8 +43,7 @@ func assignPairs(pairs []pair, nGold, nPred int, weigh func(pair) weight) []int 
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(x int) int {
+	find := func(x int) int {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

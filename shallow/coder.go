@@ -38,7 +38,6 @@ type Coder struct {
 	verbs    map[string][]*peerdict.Verb
 	stems    map[string][]*peerdict.Verb
 	discards []*peerdict.Discard
-	maxStem  int
 }
 
 // entry is an actor or agent name.

@@ -64,12 +64,7 @@ func (s *sentence) allCaps() bool {
 func (s *sentence) matchVerb(v *peerdict.Verb, i int) int {
 	end := i + 1
 	if len(v.After) > 0 {
-		end = s.matchFrom(v.After, 0, i+1, !v.After[0].Adjacent && false || v.After[0].Adjacent, 8)
-		if v.After[0].Adjacent {
-			end = s.matchFrom(v.After, 0, i+1, true, 8)
-		} else {
-			end = s.matchFrom(v.After, 0, i+1, false, 8)
-		}
+		end = s.matchFrom(v.After, 0, i+1, v.After[0].Adjacent, 8)
 		if end < 0 {
 			return -1
 		}
