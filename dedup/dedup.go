@@ -483,3 +483,70 @@ func Week(day string) string {
 	off := (int(t.Weekday()) + 6) % 7
 	return t.AddDate(0, 0, -off).Format(parley.DateLayout)
 }
+
+// Days returns the first and last day a mention's date covers (Interval)
+// as YYYY-MM-DD, or "", "" when neither its date nor its document's can be
+// read. Stores keep them to find the stored mentions a new one may link to.
+func Days(m *parley.Mention) (first, last string) {
+	f, l, ok := Interval(m)
+	if !ok {
+		return "", ""
+	}
+	return f.Format(parley.DateLayout), l.Format(parley.DateLayout)
+}
+
+// Range is an inclusive range of days, YYYY-MM-DD. From is "" when the
+// range reaches back to the undated mentions (whose Days are "").
+type Range struct{ From, To string }
+
+// MaxSpanDays bounds the days an Interval covers minus one: a year.
+const MaxSpanDays = 365
+
+// Reach returns, for each block key of the mentions ms, the sorted,
+// disjoint day ranges that another mention of the block must overlap with
+// (its Days) to be linked to one of ms: each mention's interval widened by
+// the window on both sides. A mention overlapping none of them cannot be
+// linked to any of ms, so the clusters that no such mention belongs to are
+// unchanged by adding ms: a store reclusters only the mentions in reach,
+// with the whole clusters they belong to, and gets what Group over every
+// mention would give for the clusters that change.
+func Reach(ms []parley.Mention, opt Options) map[string][]Range {
+	if opt.WindowDays < 0 {
+		opt.WindowDays = 0
+	}
+	type span struct{ from, to time.Time }
+	byKey := map[string][]span{}
+	for i := range ms {
+		f, l, _ := Interval(&ms[i]) // undated: the zero time, as in Group
+		k := Key(&ms[i].Event)
+		byKey[k] = append(byKey[k], span{f.AddDate(0, 0, -opt.WindowDays), l.AddDate(0, 0, opt.WindowDays)})
+	}
+	out := make(map[string][]Range, len(byKey))
+	// Dates before this one are the undated mentions' (the zero time).
+	undated := time.Time{}.AddDate(0, 0, opt.WindowDays+1)
+	for k, spans := range byKey {
+		slices.SortFunc(spans, func(a, b span) int { return a.from.Compare(b.from) })
+		var rs []Range
+		cur := spans[0]
+		flush := func() {
+			r := Range{From: cur.from.Format(parley.DateLayout), To: cur.to.Format(parley.DateLayout)}
+			if cur.from.Before(undated) {
+				r.From = ""
+			}
+			rs = append(rs, r)
+		}
+		for _, s := range spans[1:] {
+			if !s.from.After(cur.to.AddDate(0, 0, 1)) {
+				if s.to.After(cur.to) {
+					cur.to = s.to
+				}
+				continue
+			}
+			flush()
+			cur = s
+		}
+		flush()
+		out[k] = rs
+	}
+	return out
+}

@@ -314,3 +314,30 @@ func TestRewordedArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestReach(t *testing.T) {
+	day := parley.PrecisionDay
+	ms := []parley.Mention{
+		mention("a", "d1", "2019-02-10", "2019-02-10", day, "RUS", "UKR", "190", nil),
+		mention("b", "d2", "2019-02-14", "2019-02-14", day, "RUS", "UKR", "190", nil), // overlaps a's reach
+		mention("c", "d3", "2019-03-01", "2019-03-01", day, "RUS", "UKR", "190", nil),
+		mention("d", "d4", "2019-05-01", "2019-05", parley.PrecisionMonth, "CHN", "JPN", "112", nil),
+		mention("e", "d5", "", "", "", "CHN", "JPN", "112", nil), // undated
+	}
+	got := dedup.Reach(ms, dedup.Options{WindowDays: 3})
+	want := map[string][]dedup.Range{
+		dedup.Key(&ms[0].Event): {{"2019-02-07", "2019-02-17"}, {"2019-02-26", "2019-03-04"}},
+		dedup.Key(&ms[3].Event): {{"", "0001-01-04"}, {"2019-04-28", "2019-06-03"}},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Reach = %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if !slices.Equal(got[k], w) {
+			t.Errorf("Reach[%s] = %v, want %v", k, got[k], w)
+		}
+	}
+	if f, l := dedup.Days(&ms[3]); f != "2019-05-01" || l != "2019-05-31" {
+		t.Errorf("Days(month) = %s, %s", f, l)
+	}
+}

@@ -55,17 +55,19 @@ func Open(ctx context.Context, url string) (*EventStore, error) {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	return &EventStore{&sqlstore.Store{DB: db, Dedup: dedup.DefaultOptions, Dialect: sqlstore.Dialect{
-		Name:         "postgres",
-		CopyMentions: copyFn("mentions", sqlstore.MentionColumns),
-		CopyEvents:   copyFn("events", sqlstore.EventColumns),
-		LockBlock:    lockBlock,
+		Name:       "postgres",
+		Copy:       copyRows,
+		LockBlocks: lockBlocks,
 	}}}, nil
 }
 
-// lockBlock serializes the writers that recluster one dedup block: a
-// transaction-level advisory lock in parley's own class (the first key), so
-// it cannot collide with other users of advisory locks (the job queue).
-const lockBlock = `SELECT pg_advisory_xact_lock(1885434465, hashtext($1))`
+// lockBlocks serializes the writers that recluster one dedup block: a
+// transaction-level advisory lock per block in parley's own class (the
+// first key), so it cannot collide with other users of advisory locks (the
+// job queue). One statement takes them all, in the order of the array
+// (sorted by the caller), so that writers never wait for each other in a
+// cycle.
+const lockBlocks = `SELECT pg_advisory_xact_lock(1885434465, hashtext(k)) FROM unnest($1::text[]) AS k`
 
 // AddDocumentsTx stores documents as AddDocuments does, but inside tx, a
 // transaction on the same database that the caller commits or rolls back:
@@ -93,18 +95,16 @@ func (t pgxTx) CopyFrom(ctx context.Context, table string, cols []string, rows [
 	return err
 }
 
-// copyFn returns a bulk loader for a table. It runs on the pgx connection
-// under conn, whose transaction is open, so the COPY commits or rolls back
-// with the rest.
-func copyFn(table string, cols []string) func(context.Context, *sql.Conn, [][]any) error {
-	return func(ctx context.Context, conn *sql.Conn, rows [][]any) error {
-		return conn.Raw(func(dc any) error {
-			c, ok := dc.(*stdlib.Conn)
-			if !ok {
-				return fmt.Errorf("copy %s: not a pgx connection", table)
-			}
-			_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
-			return err
-		})
-	}
+// copyRows bulk-loads rows into a table with COPY. It runs on the pgx
+// connection under conn, whose transaction is open, so the COPY commits or
+// rolls back with the rest.
+func copyRows(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
+	return conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("copy %s: not a pgx connection", table)
+		}
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		return err
+	})
 }

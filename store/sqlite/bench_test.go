@@ -44,11 +44,11 @@ func BenchmarkAddDocuments(b *testing.B) {
 
 // open1M opens a SQLite database of a million synthetic event records
 // (100,000 documents), building it the first time in the temporary
-// directory ($TMPDIR/parley-bench-sqlite-1M-v1.db) and reusing it after.
+// directory ($TMPDIR/parley-bench-sqlite-1M-v2.db) and reusing it after.
 func open1M(b *testing.B) *sqlite.EventStore {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), "parley-bench-sqlite-1M-v1.db")
+	path := filepath.Join(os.TempDir(), "parley-bench-sqlite-1M-v2.db")
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".building"
 		os.Remove(tmp)
@@ -56,8 +56,8 @@ func open1M(b *testing.B) *sqlite.EventStore {
 		if err != nil {
 			b.Fatal(err)
 		}
-		// Near-uniform actors: with the default skew the biggest dedup
-		// blocks make the build quadratic (BENCHMARKS.md).
+		// Near-uniform actors, as the first measurements (BENCHMARKS.md),
+		// when skewed blocks made the build quadratic.
 		g, err := synth.New(synth.Options{Seed: 1, Actors: 5000, Skew: 1.01})
 		if err != nil {
 			b.Fatal(err)

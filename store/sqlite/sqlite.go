@@ -38,7 +38,7 @@ func Open(ctx context.Context, path string) (*EventStore, error) {
 	memory := path == ":memory:"
 	// A 128 MiB page cache a connection (the default is 2 MiB): ingest and
 	// queries touch a handful of indexes over the whole events table.
-	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-131072)&_txlock=immediate"
+	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-131072)&_pragma=wal_autocheckpoint(16384)&_txlock=immediate"
 	if !memory {
 		pragmas += "&_pragma=journal_mode(WAL)"
 	}
@@ -72,5 +72,5 @@ func Open(ctx context.Context, path string) (*EventStore, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	return &EventStore{&sqlstore.Store{DB: db, Dialect: sqlstore.Dialect{Name: "sqlite"}, Dedup: dedup.DefaultOptions}}, nil
+	return &EventStore{&sqlstore.Store{DB: db, Dialect: sqlstore.Dialect{Name: "sqlite", Prepare: true}, Dedup: dedup.DefaultOptions}}, nil
 }

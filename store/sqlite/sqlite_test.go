@@ -2,10 +2,14 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"parley"
+	"parley/dedup"
 	"parley/store/sqlite"
 	"parley/store/storetest"
 )
@@ -50,5 +54,70 @@ func TestFileReopen(t *testing.T) {
 	var mode string
 	if err := s.DB.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
 		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+}
+
+// TestMigrateDateEnd migrates a database made by the first two migrations
+// and wants migration 003 to fill mentions.date_end as dedup.Days does,
+// for day, month, year, missing and unreadable dates.
+func TestMigrateDateEnd(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`CREATE TABLE migrations (name TEXT PRIMARY KEY)`); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"migrations/001_init.sql", "migrations/002_author.sql"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(string(b)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.Exec(`INSERT INTO documents (id, hash, date, ingested_at) VALUES ('d', 'h', '2019-02-10', '')`); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{}
+	for i, date := range []string{"2019-02-05", "2019-02", "2020", "", "2019-13", "2019-12"} {
+		m := parley.Mention{Event: parley.Event{ID: "m" + string(rune('0'+i)), Date: date}, DocDate: "2019-02-10"}
+		rec, _ := json.Marshal(&m.Event)
+		first, last := dedup.Days(&m)
+		want[m.ID] = last
+		if _, err := db.Exec(`INSERT INTO mentions (id, doc_id, block, date_start, record) VALUES (?, 'd', 'b', ?, ?)`, m.ID, first, string(rec)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rows, err := s.DB.QueryContext(ctx, `SELECT id, date_end FROM mentions`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var id, end string
+		if err := rows.Scan(&id, &end); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if end != want[id] {
+			t.Errorf("%s: date_end = %q, want %q", id, end, want[id])
+		}
+	}
+	if n != len(want) {
+		t.Errorf("%d mentions after migrating, want %d", n, len(want))
 	}
 }

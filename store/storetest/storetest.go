@@ -4,12 +4,16 @@ package storetest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	"parley"
+	"parley/dedup"
+	"parley/internal/synth"
 )
 
 // Run runs the contract suite. open must return a new, empty store; Run
@@ -23,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
 		{"Duplicates", testDuplicates},
 		{"Clusters", testClusters},
 		{"OrderIndependent", nil},
+		{"Incremental", nil},
 		{"Filters", testFilters},
 		{"Paging", testPaging},
 		{"FindEvent", testFindEvent},
@@ -31,8 +36,12 @@ func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.fn == nil {
+			switch tt.name {
+			case "OrderIndependent":
 				testOrderIndependent(t, open)
+				return
+			case "Incremental":
+				testIncremental(t, open)
 				return
 			}
 			s := open(t)
@@ -453,4 +462,141 @@ func testInvalid(t *testing.T, s parley.EventStore) {
 	if _, err := s.AddDocuments(ctx, []parley.CodedDocument{{Doc: parley.Document{ID: "x"}}}); parley.ErrorCode(err) != parley.EINVALID {
 		t.Errorf("invalid document: %v, want invalid", err)
 	}
+}
+
+// testIncremental stores a synthetic corpus with dense dedup blocks (few
+// actors, one month) once in one call and once in shuffled batches of 7
+// documents, and wants the same events (every field, mention ids in order)
+// and the same mentions (cluster, reason). Some dates are months, years or
+// missing, whose intervals reach across batches.
+func testIncremental(t *testing.T, open func(t *testing.T) parley.EventStore) {
+	g, err := synth.New(synth.Options{Seed: 7, Actors: 4, Days: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := g.Documents(0, 200)
+	for i := range docs {
+		for j := range docs[i].Events {
+			e := &docs[i].Events[j]
+			switch (i*10 + j) % 37 {
+			case 0:
+				e.Date, e.DatePrecision = e.Date[:7], parley.PrecisionMonth
+			case 1:
+				e.Date, e.DatePrecision = docs[i].Doc.Date, parley.PrecisionDocument
+			case 2:
+				e.Date, e.DatePrecision = "", parley.PrecisionDocument
+			}
+			if i%61 == 0 && j == 0 {
+				e.Date, e.DatePrecision = e.Date[:4], parley.PrecisionYear
+			}
+		}
+	}
+	one, many := open(t), open(t)
+	defer one.Close()
+	defer many.Close()
+	add(t, one, docs...)
+	shuffled := slices.Clone(docs)
+	r := rand.New(rand.NewPCG(1, 2))
+	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	for batch := range slices.Chunk(shuffled, 7) {
+		add(t, many, batch...)
+	}
+	ea, eb := all(t, one, parley.EventFilter{Limit: parley.MaxLimit}), all(t, many, parley.EventFilter{Limit: parley.MaxLimit})
+	if len(ea) != len(eb) {
+		t.Fatalf("one call: %d events; batches of 7: %d events", len(ea), len(eb))
+	}
+	merged := 0
+	ctx := context.Background()
+	for i := range ea {
+		if ea[i].NumMentions > 1 {
+			merged++
+		}
+		a, b := jsonOf(t, ea[i]), jsonOf(t, eb[i])
+		if a != b {
+			t.Fatalf("event %d differs:\none call: %s\nbatches:  %s", i, a, b)
+		}
+		fa, err := one.FindEvent(ctx, ea[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fb, err := many.FindEvent(ctx, ea[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a, b := jsonOf(t, fa), jsonOf(t, fb); a != b {
+			t.Fatalf("event %s's mentions differ:\none call: %s\nbatches:  %s", ea[i].ID, a, b)
+		}
+	}
+	checkRollups(t, many, ea)
+	if merged < 50 {
+		t.Errorf("only %d of %d events merge mentions: the corpus does not test reclustering", merged, len(ea))
+	}
+	t.Logf("%d events, %d with more than one mention", len(ea), merged)
+}
+
+// checkRollups compares the unfiltered aggregates (which stores may keep
+// as rollups updated with every call) with the same sums over the events.
+func checkRollups(t *testing.T, s parley.EventStore, evs []*parley.StoredEvent) {
+	t.Helper()
+	ctx := context.Background()
+	type sum struct {
+		n, mentions int
+		g           float64
+	}
+	months, dyads := map[string]*sum{}, map[string]*sum{}
+	for _, e := range evs {
+		day := dedup.StartDate(e.Date, e.FirstSeen)
+		k := fmt.Sprintf("%s %d", day[:7], e.QuadClass)
+		if months[k] == nil {
+			months[k] = &sum{}
+		}
+		months[k].n++
+		months[k].g += e.Goldstein
+		if e.Target == nil || e.Target.Code == "" {
+			continue
+		}
+		k = e.Source.Code + ">" + e.Target.Code
+		if dyads[k] == nil {
+			dyads[k] = &sum{}
+		}
+		dyads[k].n++
+		dyads[k].mentions += e.NumMentions
+		dyads[k].g += e.Goldstein
+	}
+	near := func(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+	tl, err := s.Timeline(ctx, parley.EventFilter{}, parley.IntervalMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tl) != len(months) {
+		t.Errorf("Timeline: %d rows, want %d", len(tl), len(months))
+	}
+	for _, r := range tl {
+		w := months[fmt.Sprintf("%s %d", r.Period, r.QuadClass)]
+		if w == nil || r.Count != w.n || !near(r.MeanGoldstein, w.g/float64(w.n)) {
+			t.Errorf("Timeline row %+v, want %+v", r, w)
+		}
+	}
+	ds, err := s.Dyads(ctx, parley.EventFilter{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds) != len(dyads) {
+		t.Errorf("Dyads: %d rows, want %d", len(ds), len(dyads))
+	}
+	for _, r := range ds {
+		w := dyads[r.Source+">"+r.Target]
+		if w == nil || r.Count != w.n || r.Mentions != w.mentions || !near(r.MeanGoldstein, w.g/float64(w.n)) {
+			t.Errorf("Dyads row %+v, want %+v", r, w)
+		}
+	}
+}
+
+func jsonOf(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

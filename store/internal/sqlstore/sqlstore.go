@@ -23,23 +23,27 @@ import (
 // Dialect is what differs between databases.
 type Dialect struct {
 	Name string
-	// CopyMentions and CopyEvents bulk-load rows into the mentions and
-	// events tables inside the connection's open transaction; nil means
-	// row-by-row INSERTs in tx.
-	CopyMentions func(ctx context.Context, conn *sql.Conn, rows [][]any) error
-	CopyEvents   func(ctx context.Context, conn *sql.Conn, rows [][]any) error
-	// LockBlock, when not "", is run with a dedup block's key as $1 before
-	// the block is reclustered, and must hold a lock until the transaction
-	// ends: it keeps concurrent writers (several ingests or queue workers)
-	// from clustering one block from different snapshots. SQLite needs none,
+	// Copy bulk-loads rows into a table inside the connection's open
+	// transaction; nil means multi-row INSERTs in the transaction.
+	Copy func(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
+	// LockBlocks, when not "", is run once with the keys of the dedup
+	// blocks a call touches, sorted, as a text array $1, before they are
+	// reclustered, and must hold a lock on each until the transaction ends:
+	// it keeps concurrent writers (several ingests or queue workers) from
+	// clustering one block from different snapshots. SQLite needs none,
 	// its writers are serialized.
-	LockBlock string
+	LockBlocks string
+	// Prepare asks for each statement to be prepared once a transaction:
+	// modernc's SQLite compiles a statement on every call otherwise, while
+	// pgx caches prepared statements itself.
+	Prepare bool
 }
 
-// Columns of the bulk-loaded tables, in the order of the rows given to Copy*.
+// Columns of the bulk-loaded tables, in the order of the rows given to Copy.
 var (
-	MentionColumns = []string{"id", "doc_id", "block", "cluster_id", "dedup_reason", "date_start", "doc_date", "doc_source", "record"}
-	EventColumns   = []string{"id", "block", "source_code", "source_country", "target_code", "target_country",
+	DocumentColumns = []string{"id", "hash", "date", "title", "text", "url", "source", "author", "sentences", "events", "ingested_at"}
+	MentionColumns  = []string{"id", "doc_id", "block", "cluster_id", "dedup_reason", "date_start", "date_end", "doc_date", "doc_source", "record"}
+	EventColumns    = []string{"id", "block", "source_code", "source_country", "target_code", "target_country",
 		"cameo", "root", "quad_class", "goldstein", "plover_type", "negated", "date", "week", "month",
 		"loc_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen",
 		"search", "record"}
@@ -107,254 +111,30 @@ func (s *Store) now() time.Time {
 	return time.Now()
 }
 
-// AddDocuments implements parley.EventStore.
-func (s *Store) AddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
-	for i := range docs {
-		if err := docs[i].Doc.Validate(); err != nil {
-			return parley.AddResult{}, err
-		}
-	}
-	conn, err := s.DB.Conn(ctx)
-	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
-	}
-	defer conn.Close()
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
-	}
-	defer tx.Rollback()
-	res, err := s.addDocuments(ctx, sqlTx{conn, tx, s.Dialect}, docs)
-	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: commit: %w", err)
-	}
-	return res, nil
-}
-
-// Tx is the part of an open transaction that AddDocumentsTx needs. The
-// PostgreSQL store adapts a pgx.Tx to it, so that documents can be stored in
-// a transaction that also does other work (a job queue's completion).
-type Tx interface {
-	Exec(ctx context.Context, query string, args ...any) error
-	Query(ctx context.Context, query string, args ...any) (Rows, error)
-	// CopyFrom bulk-loads rows into table.
-	CopyFrom(ctx context.Context, table string, cols []string, rows [][]any) error
-}
-
-// Rows is a query result, as pgx.Rows and *sql.Rows give it.
-type Rows interface {
-	Next() bool
-	Scan(dest ...any) error
-	Err() error
-	Close()
-}
-
-// AddDocumentsTx does what AddDocuments does inside tx, which the caller
-// commits or rolls back. Documents are checked with Validate first
-// (EINVALID).
-func (s *Store) AddDocumentsTx(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
-	for i := range docs {
-		if err := docs[i].Doc.Validate(); err != nil {
-			return parley.AddResult{}, err
-		}
-	}
-	res, err := s.addDocuments(ctx, tx, docs)
-	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
-	}
-	return res, nil
-}
-
-// sqlTx is a Tx over database/sql: conn is the connection tx runs on, for
-// the dialect's bulk loader.
-type sqlTx struct {
-	conn    *sql.Conn
-	tx      *sql.Tx
-	dialect Dialect
-}
-
-func (t sqlTx) Exec(ctx context.Context, query string, args ...any) error {
-	_, err := t.tx.ExecContext(ctx, query, args...)
-	return err
-}
-
-func (t sqlTx) Query(ctx context.Context, query string, args ...any) (Rows, error) {
-	rows, err := t.tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return sqlRows{rows}, nil
-}
-
-type sqlRows struct{ *sql.Rows }
-
-func (r sqlRows) Close() { r.Rows.Close() }
-
-func (t sqlTx) CopyFrom(ctx context.Context, table string, cols []string, rows [][]any) error {
-	var copyFn func(context.Context, *sql.Conn, [][]any) error
-	switch table {
-	case "mentions":
-		copyFn = t.dialect.CopyMentions
-	case "events":
-		copyFn = t.dialect.CopyEvents
-	}
-	if copyFn != nil {
-		return copyFn(ctx, t.conn, rows)
-	}
-	ph := make([]string, len(cols))
-	for i := range ph {
-		ph[i] = "$" + strconv.Itoa(i+1)
-	}
-	stmt, err := t.tx.PrepareContext(ctx, "INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") VALUES ("+strings.Join(ph, ", ")+")")
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r...); err != nil {
-			return fmt.Errorf("row %v: %w", r[0], err)
-		}
-	}
-	return nil
-}
-
-// queryInt runs a query that returns one integer.
-func queryInt(ctx context.Context, tx Tx, query string, args ...any) (int, error) {
-	rows, err := tx.Query(ctx, query, args...)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	var n int
-	if rows.Next() {
-		if err := rows.Scan(&n); err != nil {
-			return 0, err
-		}
-	}
-	return n, rows.Err()
-}
-
-func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
-	var res parley.AddResult
-	seenID, seenHash := map[string]bool{}, map[string]bool{}
-	blocks := map[string]bool{}
-	var fresh []parley.Mention // the new mentions, Doc* fields filled
-	ingested := s.now().UTC().Format(time.RFC3339)
-	for i := range docs {
-		d := &docs[i].Doc
-		hash := dedup.TextHash(d)
-		if seenID[d.ID] || seenHash[hash] {
-			res.Duplicates = append(res.Duplicates, d.ID)
-			continue
-		}
-		n, err := queryInt(ctx, tx, `SELECT count(*) FROM documents WHERE id = $1 OR hash = $2`, d.ID, hash)
-		if err != nil {
-			return res, fmt.Errorf("look up document %q: %w", d.ID, err)
-		}
-		if n > 0 {
-			res.Duplicates = append(res.Duplicates, d.ID)
-			continue
-		}
-		seenID[d.ID], seenHash[hash] = true, true
-		err = tx.Exec(ctx, `INSERT INTO documents (id, hash, date, title, text, url, source, author, sentences, events, ingested_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-			d.ID, hash, d.Date, d.Title, d.Text, d.URL, d.Source, d.Author, docs[i].Sentences, len(docs[i].Events), ingested)
-		if err != nil {
-			return res, fmt.Errorf("insert document %q: %w", d.ID, err)
-		}
-		res.Added++
-		ids := map[string]bool{}
-		for j := range docs[i].Events {
-			e := docs[i].Events[j]
-			if ids[e.ID] {
-				continue // the coder gave one event twice
-			}
-			ids[e.ID] = true
-			e.Doc = d.ID
-			blocks[dedup.Key(&e)] = true
-			fresh = append(fresh, parley.Mention{Event: e, DocDate: d.Date, DocSource: d.Source, DocURL: d.URL, DocTitle: d.Title})
-		}
-	}
-	res.Mentions = len(fresh)
-	if len(fresh) == 0 {
-		return res, nil
-	}
-	keys := make([]string, 0, len(blocks))
-	for k := range blocks {
-		keys = append(keys, k)
-	}
-	// Sorted, so that concurrent writers take the block locks in one order.
-	slices.Sort(keys)
-	if s.Dialect.LockBlock != "" {
-		for _, k := range keys {
-			if err := tx.Exec(ctx, s.Dialect.LockBlock, k); err != nil {
-				return res, fmt.Errorf("lock block %s: %w", k, err)
-			}
-		}
-	}
-	// Recluster the touched blocks, the stored mentions with the new ones,
-	// all at once: a few statements a batch rather than a few a block.
-	ms, clusters, reasons, err := loadBlocks(ctx, tx, keys)
-	if err != nil {
-		return res, fmt.Errorf("load blocks: %w", err)
-	}
-	old := len(ms)
-	ms = append(ms, fresh...)
-	var eventRows [][]any
-	for _, g := range dedup.Group(ms, s.Dedup) {
-		ev := dedup.Build(ms, g)
-		eventRows = append(eventRows, eventRow(g.Key, &ev, searchText(ms, g)))
-	}
-	for i := range old {
-		if ms[i].Cluster == clusters[i] && ms[i].DedupReason == reasons[i] {
-			continue
-		}
-		if err := tx.Exec(ctx, `UPDATE mentions SET cluster_id = $1, dedup_reason = $2 WHERE id = $3`, ms[i].Cluster, ms[i].DedupReason, ms[i].ID); err != nil {
-			return res, fmt.Errorf("update mention %s: %w", ms[i].ID, err)
-		}
-	}
-	mentionRows := make([][]any, 0, len(fresh))
-	for i := old; i < len(ms); i++ {
-		m := &ms[i]
-		rec, err := json.Marshal(&m.Event)
-		if err != nil {
-			return res, err
-		}
-		mentionRows = append(mentionRows, []any{m.ID, m.Doc, dedup.Key(&m.Event), m.Cluster, m.DedupReason,
-			dedup.StartDate(m.Date, m.DocDate), m.DocDate, m.DocSource, string(rec)})
-	}
-	if err := insertRows(ctx, tx, "mentions", MentionColumns, mentionRows); err != nil {
-		return res, err
-	}
-	for chunk := range slices.Chunk(keys, 500) {
-		if err := tx.Exec(ctx, `DELETE FROM events WHERE block IN (`+placeholders(len(chunk))+`)`, anys(chunk)...); err != nil {
-			return res, fmt.Errorf("delete events: %w", err)
-		}
-	}
-	return res, insertRows(ctx, tx, "events", EventColumns, eventRows)
-}
-
-func insertRows(ctx context.Context, tx Tx, table string, cols []string, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
-	}
-	if err := tx.CopyFrom(ctx, table, cols, rows); err != nil {
-		return fmt.Errorf("insert %s: %w", table, err)
-	}
-	return nil
-}
-
 // placeholders returns "$1, $2, ..., $n".
-func placeholders(n int) string {
+func placeholders(n int) string { return placeholdersFrom(1, n) }
+
+// placeholdersFrom returns "$first, ..., $(first+n-1)".
+func placeholdersFrom(first, n int) string {
 	var b strings.Builder
 	for i := range n {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("$" + strconv.Itoa(i+1))
+		b.WriteString("$" + strconv.Itoa(first+i))
+	}
+	return b.String()
+}
+
+// tuples returns n parenthesized tuples of width placeholders,
+// "($1, $2), ($3, $4), ...".
+func tuples(n, width int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(" + placeholdersFrom(1+i*width, width) + ")")
 	}
 	return b.String()
 }
@@ -365,91 +145,6 @@ func anys(ss []string) []any {
 		out[i] = s
 	}
 	return out
-}
-
-// searchText is what the text filter of an event searches: its mentions'
-// sentences and actor words, lower-cased, up to about 8,000 bytes.
-func searchText(ms []parley.Mention, g dedup.Cluster) string {
-	var search strings.Builder
-	for _, i := range g.Members {
-		if search.Len() > 8000 {
-			break
-		}
-		m := &ms[i]
-		search.WriteString(strings.ToLower(m.Text))
-		search.WriteString("\n")
-		for _, a := range []*parley.Actor{m.Source, m.Target} {
-			if a != nil {
-				search.WriteString(strings.ToLower(a.Text) + "\n")
-			}
-		}
-	}
-	return search.String()
-}
-
-func eventRow(key string, ev *parley.StoredEvent, search string) []any {
-	rec, _ := json.Marshal(ev)
-	day := dedup.StartDate(ev.Date, ev.FirstSeen)
-	month := ""
-	if len(day) >= 7 {
-		month = day[:7]
-	}
-	var src, srcC, tgt, tgtC string
-	if ev.Source != nil {
-		src, srcC = ev.Source.Code, ev.Source.Country
-	}
-	if ev.Target != nil {
-		tgt, tgtC = ev.Target.Code, ev.Target.Country
-	}
-	var locC string
-	var lat, lon any
-	if ev.Location != nil {
-		locC, lat, lon = ev.Location.Country, ev.Location.Lat, ev.Location.Lon
-	}
-	return []any{ev.ID, key, src, srcC, tgt, tgtC, ev.CAMEO, ev.Root, ev.QuadClass, ev.Goldstein, ev.PLOVER.Type,
-		boolInt(ev.Negated), day, dedup.Week(day), month, locC, lat, lon, ev.NumMentions, ev.NumSources, ev.NumArticles,
-		ev.FirstSeen, ev.LastSeen, search, string(rec)}
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// loadBlocks reads the stored mentions of the blocks, with their
-// documents' fields, their clusters and reasons.
-func loadBlocks(ctx context.Context, tx Tx, keys []string) ([]parley.Mention, []string, []string, error) {
-	var ms []parley.Mention
-	var clusters, reasons []string
-	for chunk := range slices.Chunk(keys, 500) {
-		rows, err := tx.Query(ctx, `SELECT m.record, m.cluster_id, m.dedup_reason, d.date, d.source, d.url, d.title
-			FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block IN (`+placeholders(len(chunk))+`)`, anys(chunk)...)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		for rows.Next() {
-			var rec, cl, why string
-			var m parley.Mention
-			if err := rows.Scan(&rec, &cl, &why, &m.DocDate, &m.DocSource, &m.DocURL, &m.DocTitle); err != nil {
-				rows.Close()
-				return nil, nil, nil, err
-			}
-			if err := json.Unmarshal([]byte(rec), &m.Event); err != nil {
-				rows.Close()
-				return nil, nil, nil, fmt.Errorf("read mention: %w", err)
-			}
-			ms = append(ms, m)
-			clusters = append(clusters, cl)
-			reasons = append(reasons, why)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, nil, nil, err
-		}
-	}
-	return ms, clusters, reasons, nil
 }
 
 // HasDocument implements parley.EventStore.
@@ -495,8 +190,11 @@ func where(f parley.EventFilter) (string, []any, error) {
 		return "$" + strconv.Itoa(len(args))
 	}
 	if f.Actor != "" {
-		p := arg(likePrefix(strings.ToUpper(f.Actor)))
-		conds = append(conds, "(e.source_code LIKE "+p+" ESCAPE '\\' OR e.target_code LIKE "+p+" ESCAPE '\\')")
+		// A prefix as a range, which the indexes on source_code and
+		// target_code serve (LIKE with ESCAPE uses no index).
+		lo, hi := prefixRange(strings.ToUpper(f.Actor))
+		a, b := arg(lo), arg(hi)
+		conds = append(conds, "((e.source_code >= "+a+" AND e.source_code < "+b+") OR (e.target_code >= "+a+" AND e.target_code < "+b+"))")
 	}
 	if f.Country != "" {
 		p := arg(strings.ToUpper(f.Country))
@@ -545,6 +243,67 @@ func where(f parley.EventFilter) (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// prefixRange returns the range [lo, hi) of the strings that start with
+// prefix: hi is prefix with its last byte incremented (bytes 0xff are
+// dropped first; "" for a prefix of 0xff bytes only, and then the filter
+// matches nothing). Actor codes are upper-case ASCII, so byte order and
+// the databases' order agree.
+func prefixRange(prefix string) (lo, hi string) {
+	b := []byte(prefix)
+	for len(b) > 0 && b[len(b)-1] == 0xff {
+		b = b[:len(b)-1]
+	}
+	if len(b) == 0 {
+		return prefix, ""
+	}
+	b[len(b)-1]++
+	return prefix, string(b)
+}
+
+// aggCols are the columns the aggregates read, all in the covering
+// indexes events_source_agg and events_target_agg.
+const aggCols = `e.source_code, e.target_code, e.date, e.week, e.month, e.quad_class, e.goldstein, e.num_mentions, e.root, e.id`
+
+// filtered returns a FROM item, the subquery e of the filtered events
+// with the columns cols. An actor filter becomes a UNION ALL of the events
+// whose source matches and those whose target matches (and source does
+// not), so that each branch is a range over a covering index
+// (events_source_agg, events_target_agg) instead of an OR that reads the
+// table rows, with their large JSON columns, to sort or group them.
+func filtered(f parley.EventFilter, cols string) (string, []any, error) {
+	if f.Actor == "" {
+		w, args, err := where(f)
+		return `(SELECT ` + cols + ` FROM events e` + w + `) e`, args, err
+	}
+	rest := f
+	rest.Actor = ""
+	w, args, err := where(rest)
+	if err != nil {
+		return "", nil, err
+	}
+	and := ""
+	if w != "" {
+		and = " AND " + strings.TrimPrefix(w, " WHERE ")
+	}
+	lo, hi := prefixRange(strings.ToUpper(f.Actor))
+	if hi == "" {
+		hi = lo
+	}
+	args = append(args, lo, hi)
+	a, b := "$"+strconv.Itoa(len(args)-1), "$"+strconv.Itoa(len(args))
+	src := `e.source_code >= ` + a + ` AND e.source_code < ` + b
+	tgt := `e.target_code >= ` + a + ` AND e.target_code < ` + b
+	return `(SELECT ` + cols + ` FROM events e WHERE ` + src + and +
+		` UNION ALL SELECT ` + cols + ` FROM events e WHERE ` + tgt + ` AND NOT (` + src + `)` + and + `) e`, args, nil
+}
+
+// onlyDates reports whether a filter filters by dates at most, which the
+// rollup timeline_days answers.
+func onlyDates(f parley.EventFilter) bool {
+	f.From, f.To, f.Cursor, f.Limit = "", "", "", 0
+	return f == parley.EventFilter{}
+}
+
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
@@ -571,12 +330,25 @@ func (s *Store) FindEvents(ctx context.Context, f parley.EventFilter) ([]*parley
 		limit = parley.DefaultLimit
 	}
 	limit = min(limit, parley.MaxLimit)
-	w, args, err := where(f)
-	if err != nil {
-		return nil, "", err
+	var q string
+	var args []any
+	if f.Actor != "" {
+		// The page's ids from the covering indexes, then their records.
+		from, a, err := filtered(f, `e.id, e.date`)
+		if err != nil {
+			return nil, "", err
+		}
+		args = append(a, limit+1)
+		q = `SELECT e.record, e.date FROM events e WHERE e.id IN (SELECT e.id FROM ` + from +
+			` ORDER BY e.date DESC, e.id DESC LIMIT $` + strconv.Itoa(len(args)) + `) ORDER BY e.date DESC, e.id DESC`
+	} else {
+		w, a, err := where(f)
+		if err != nil {
+			return nil, "", err
+		}
+		args = append(a, limit+1)
+		q = `SELECT e.record, e.date FROM events e` + w + ` ORDER BY e.date DESC, e.id DESC LIMIT $` + strconv.Itoa(len(args))
 	}
-	args = append(args, limit+1)
-	q := `SELECT e.record, e.date FROM events e` + w + ` ORDER BY e.date DESC, e.id DESC LIMIT $` + strconv.Itoa(len(args))
 	rows, err := s.DB.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("find events: %w", err)
@@ -711,22 +483,25 @@ func (s *Store) Dyads(ctx context.Context, f parley.EventFilter, interval string
 		return nil, err
 	}
 	f.Cursor = ""
-	w, args, err := where(f)
-	if err != nil {
-		return nil, err
-	}
-	if w == "" {
-		w = " WHERE "
+	var q string
+	var args []any
+	if interval == "" && onlyDates(f) && f.From == "" && f.To == "" {
+		q = `SELECT source_code, target_code, '', events, mentions, CAST(goldstein_milli AS DOUBLE PRECISION) / 1000 / events
+			FROM dyad_totals ORDER BY 1, 2`
 	} else {
-		w += " AND "
+		var from string
+		var err error
+		from, args, err = filtered(f, aggCols)
+		if err != nil {
+			return nil, err
+		}
+		group := "1, 2, 3"
+		if interval == "" {
+			group = "1, 2" // PostgreSQL refuses to group by a constant
+		}
+		q = `SELECT e.source_code, e.target_code, ` + col + `, count(*), sum(e.num_mentions), avg(e.goldstein) FROM ` + from + ` WHERE e.target_code <> ''` +
+			` GROUP BY ` + group + ` ORDER BY 1, 2, 3`
 	}
-	w += "e.target_code <> ''"
-	group := "1, 2, 3"
-	if interval == "" {
-		group = "1, 2" // PostgreSQL refuses to group by a constant
-	}
-	q := `SELECT e.source_code, e.target_code, ` + col + `, count(*), sum(e.num_mentions), avg(e.goldstein) FROM events e` + w +
-		` GROUP BY ` + group + ` ORDER BY 1, 2, 3`
 	rows, err := s.DB.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dyads: %w", err)
@@ -767,12 +542,25 @@ func (s *Store) Timeline(ctx context.Context, f parley.EventFilter, interval str
 		return nil, err
 	}
 	f.Cursor = ""
-	w, args, err := where(f)
-	if err != nil {
-		return nil, err
+	var q string
+	var args []any
+	if onlyDates(f) {
+		var w string
+		w, args, err = where(f)
+		if err != nil {
+			return nil, err
+		}
+		q = `SELECT ` + col + `, e.quad_class, sum(e.events), CAST(sum(e.goldstein_milli) AS DOUBLE PRECISION) / 1000 / sum(e.events)
+			FROM timeline_days e` + w + ` GROUP BY 1, 2 ORDER BY 1, 2`
+	} else {
+		var from string
+		from, args, err = filtered(f, aggCols)
+		if err != nil {
+			return nil, err
+		}
+		q = `SELECT ` + col + `, e.quad_class, count(*), avg(e.goldstein) FROM ` + from +
+			` GROUP BY 1, 2 ORDER BY 1, 2`
 	}
-	q := `SELECT ` + col + `, e.quad_class, count(*), avg(e.goldstein) FROM events e` + w +
-		` GROUP BY 1, 2 ORDER BY 1, 2`
 	rows, err := s.DB.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
