@@ -10,6 +10,7 @@ import (
 
 	"parley/internal/synth"
 	"parley/store/sqlite"
+	"parley/store/storetest"
 )
 
 // BenchmarkAddDocuments stores batches of 64 synthetic documents (640 event
@@ -22,24 +23,7 @@ func BenchmarkAddDocuments(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	g, err := synth.New(synth.Options{Seed: 1})
-	if err != nil {
-		b.Fatal(err)
-	}
-	const batch = 64
-	events := 0
-	b.ResetTimer()
-	for i := range b.N {
-		b.StopTimer()
-		docs := g.Documents(i*batch, batch)
-		b.StartTimer()
-		res, err := s.AddDocuments(ctx, docs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		events += res.Mentions
-	}
-	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+	storetest.BenchAddDocuments(b, s, 64)
 }
 
 // open1M opens a SQLite database of a million synthetic event records

@@ -600,3 +600,27 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// BenchAddDocuments stores batches of batch synthetic documents (ten event
+// records each) a call into s and reports event records stored per second,
+// dedup clustering included. Both stores' BenchmarkAddDocuments run it.
+func BenchAddDocuments(b *testing.B, s parley.EventStore, batch int) {
+	ctx := context.Background()
+	g, err := synth.New(synth.Options{Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	events := 0
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		docs := g.Documents(i*batch, batch)
+		b.StartTimer()
+		res, err := s.AddDocuments(ctx, docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		events += res.Mentions
+	}
+	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+}
