@@ -20,10 +20,16 @@ type unit struct {
 	end   int
 }
 
-func unitsOf(toks []nlp.Token) []unit {
-	us := make([]unit, 0, len(toks)+4)
+func unitsOf(toks []nlp.Token, us []unit) []unit {
+	us = us[:0]
 	for i, t := range toks {
-		if strings.ContainsAny(t.Text, "-–") && len(t.Text) > 1 {
+		plain, dash := scanUnit(t.Text)
+		if plain {
+			// the common case: an ASCII word with no dot, apostrophe or dash
+			us = append(us, unit{norm: lowerASCII(t.Text, t.Norm), orig: t.Text, tok: i, start: t.Start, end: t.End})
+			continue
+		}
+		if dash && len(t.Text) > 1 {
 			off := 0
 			for _, part := range strings.FieldsFunc(t.Text, func(r rune) bool { return r == '-' || r == '–' }) {
 				j := strings.Index(t.Text[off:], part) + off
@@ -50,6 +56,33 @@ func unitsOf(toks []nlp.Token) []unit {
 	return us
 }
 
+// scanUnit reports whether w is plain (ASCII, no dot, apostrophe or
+// hyphen, so its unit is the word itself) and whether it has a dash.
+func scanUnit(w string) (plain, dash bool) {
+	plain = true
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == '-':
+			return false, true
+		case c == '.' || c == '\'' || c >= utf8.RuneSelf:
+			plain = false
+		}
+	}
+	if !plain {
+		dash = strings.ContainsRune(w, '–')
+	}
+	return plain, dash
+}
+
+// lowerASCII lower-cases an ASCII word, reusing norm (the token's
+// lower-case form) when it is the same.
+func lowerASCII(w, norm string) string {
+	if len(norm) == len(w) && strings.EqualFold(w, norm) {
+		return norm
+	}
+	return strings.ToLower(w)
+}
+
 // Mention is one dictionary match in a sentence.
 type Mention struct {
 	Entry      *Entry
@@ -61,7 +94,18 @@ type Mention struct {
 // left to right, not overlapping. lower says the text is in lower case, so
 // proper names need not be capitalized.
 func (d *Dictionary) Match(toks []nlp.Token, lower bool) []Mention {
-	us := unitsOf(toks)
+	return d.match(toks, lower, nil)
+}
+
+// match is Match with a buffer for the units, reused across sentences.
+func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention {
+	var us []unit
+	if buf != nil {
+		us = unitsOf(toks, *buf)
+		*buf = us
+	} else {
+		us = unitsOf(toks, make([]unit, 0, len(toks)+4))
+	}
 	var out []Mention
 	for i := 0; i < len(us); {
 		best := (*phrase)(nil)
@@ -306,8 +350,9 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 	counts := map[string]int{}
 	first := map[string]int{}
 	order := 0
+	var units []unit
 	for i, s := range sents {
-		ms := d.Match(s.Tokens, lower)
+		ms := d.match(s.Tokens, lower, &units)
 		ps := d.Phrases(s.Tokens, ms)
 		for k := range ps {
 			ps[k].Text = textOf(s, ps[k].Start, ps[k].End)

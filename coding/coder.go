@@ -8,6 +8,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,30 +162,30 @@ func bareStatement(trs []trigger, k int) bool {
 	return false
 }
 
+// bestMatch returns the first of cands (sorted longest first, then in
+// dictionary order) whose words follow token i.
 func bestMatch(cands []*Pattern, toks []nlp.Token, i int) (trigger, bool) {
-	var best trigger
-	found := false
 	for _, p := range cands {
-		if found && (len(p.Rest) < len(best.pat.Rest) || len(p.Rest) == len(best.pat.Rest) && p.order > best.pat.order) {
-			continue
-		}
 		if m, ok := matchRest(p, toks, i); ok {
-			best, found = trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
+			return trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
 		}
 	}
-	return best, found
+	return trigger{}, false
 }
 
+// matchRest finds the words of p after token i, each within gapMax tokens
+// of the one before and not across a boundary, and returns their tokens.
 func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
-	m := []int{i}
+	var buf [8]int
+	m := append(buf[:0], i)
 	pos := i
 	for _, alts := range p.Rest {
 		found := -1
 		for k := pos + 1; k <= pos+gapMax+1 && k < len(toks); k++ {
-			if isBoundary(toks[k]) {
+			if isBoundary(&toks[k]) {
 				break
 			}
-			if wordIs(toks[k], alts) {
+			if wordIs(&toks[k], alts) {
 				found = k
 				break
 			}
@@ -195,10 +196,10 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 		m = append(m, found)
 		pos = found
 	}
-	return m, true
+	return slices.Clone(m), true
 }
 
-func wordIs(t nlp.Token, alts []string) bool {
+func wordIs(t *nlp.Token, alts []string) bool {
 	for _, a := range alts {
 		if t.Norm == a || t.Lemma == a {
 			return true
@@ -207,7 +208,7 @@ func wordIs(t nlp.Token, alts []string) bool {
 	return false
 }
 
-func isBoundary(t nlp.Token) bool {
+func isBoundary(t *nlp.Token) bool {
 	switch t.Norm {
 	case ",", ";", ":", ".", "--", "—", "(", ")", "\"":
 		return true

@@ -56,8 +56,12 @@ func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
 		return "", ""
 	}
 	words := make([]string, 0, len(toks))
-	for _, t := range toks {
-		words = append(words, strings.FieldsFunc(t.Norm, func(r rune) bool { return r == '-' })...)
+	for i := range toks {
+		if n := toks[i].Norm; strings.IndexByte(n, '-') < 0 {
+			words = append(words, n)
+		} else {
+			words = append(words, strings.FieldsFunc(n, func(r rune) bool { return r == '-' })...)
+		}
 	}
 	for i, w := range words {
 		for _, c := range d.first[w] {

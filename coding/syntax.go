@@ -302,7 +302,7 @@ func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
 			if p := phraseStartingAt(ps, j); p != nil {
 				return p
 			}
-			if isBoundary(toks[j]) {
+			if isBoundary(&toks[j]) {
 				return nil
 			}
 		}
@@ -349,7 +349,7 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if t.Norm == "that" && reportsOn(tr.pat.Code) {
 			continue // "demanded that the United States ...": its subject is the target
 		}
-		if isBoundary(t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
+		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
 			return nil
 		}
 		if t.Norm == "by" && (passive || !toks[k-1].IsNoun() && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun())) {
@@ -379,7 +379,7 @@ func between(toks []nlp.Token, ps []actors.Phrase, last int) (*actors.Phrase, *a
 	}
 	var a, b *actors.Phrase
 	for k := last + 2; k < len(toks) && k < last+14; k++ {
-		if isBoundary(toks[k]) {
+		if isBoundary(&toks[k]) {
 			break
 		}
 		if p := phraseStartingAt(ps, k); p != nil {

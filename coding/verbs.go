@@ -1,8 +1,10 @@
 package coding
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"parley/cameo"
@@ -81,6 +83,15 @@ func LoadVerbs(fsys fs.FS, codes cameo.Table) (*Verbs, []error, error) {
 					index[h] = append(index[h], p)
 				}
 			}
+		}
+	}
+	// bestMatch takes the first pattern that matches: the longest, then
+	// the first written.
+	for _, index := range []map[string][]*Pattern{v.verbs, v.nouns} {
+		for _, ps := range index {
+			slices.SortStableFunc(ps, func(a, b *Pattern) int {
+				return cmp.Or(cmp.Compare(len(b.Rest), len(a.Rest)), cmp.Compare(a.order, b.order))
+			})
 		}
 	}
 	return v, bad, nil

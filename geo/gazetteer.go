@@ -70,6 +70,7 @@ type Gazetteer struct {
 	places   []Place
 	index    map[string][]int32 // folded name → places
 	maxWords int                // most words in a name
+	first    map[string]int     // first word of a name → most words in a name starting so
 	country  map[string]int32   // ISO3 → its country entry
 }
 
@@ -119,7 +120,7 @@ func Load(fsys fs.FS, name string) (*Gazetteer, error) {
 
 // Read reads a gazetteer in the format of Load from r; name is for errors.
 func Read(r io.Reader, name string) (*Gazetteer, error) {
-	g := &Gazetteer{index: make(map[string][]int32, 40000), country: map[string]int32{}}
+	g := &Gazetteer{index: make(map[string][]int32, 40000), first: make(map[string]int, 30000), country: map[string]int32{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -191,8 +192,13 @@ func (g *Gazetteer) add(name string, id int32) {
 		}
 	}
 	g.index[k] = append(g.index[k], id)
-	if n := strings.Count(k, " ") + 1; n > g.maxWords {
+	n := strings.Count(k, " ") + 1
+	if n > g.maxWords {
 		g.maxWords = n
+	}
+	w, _, _ := strings.Cut(k, " ")
+	if n > g.first[w] {
+		g.first[w] = n
 	}
 }
 

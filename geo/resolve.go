@@ -47,10 +47,19 @@ type token struct {
 }
 
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6+1)
 	start := -1
-	for i, r := range text {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+	for i := 0; i < len(text); {
+		c := text[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		}
 		switch {
 		case word && start < 0:
 			start = i
@@ -58,6 +67,7 @@ func tokenize(text string) []token {
 			out = append(out, mkToken(text, start, i))
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		out = append(out, mkToken(text, start, len(text)))
@@ -66,8 +76,41 @@ func tokenize(text string) []token {
 }
 
 func mkToken(text string, s, e int) token {
-	r, _ := utf8.DecodeRuneInString(text[s:])
-	return token{start: s, end: e, key: Fold(text[s:e]), upper: unicode.IsUpper(r) || unicode.IsDigit(r)}
+	w := text[s:e]
+	if c := w[0]; c < utf8.RuneSelf {
+		upper := 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if key, ok := asciiLower(w); ok {
+			return token{start: s, end: e, key: key, upper: upper}
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return token{start: s, end: e, key: Fold(w), upper: unicode.IsUpper(r) || unicode.IsDigit(r)}
+}
+
+// asciiLower lower-cases an ASCII letter-and-digit word, without allocating
+// when it has no capital; ok is false for any other word, which needs Fold.
+func asciiLower(w string) (string, bool) {
+	caps := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			caps = true
+		default:
+			return "", false
+		}
+	}
+	if !caps {
+		return w, true
+	}
+	b := []byte(w)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b), true
 }
 
 // stopNames are single words that are places in the gazetteer but far more
@@ -169,17 +212,18 @@ func (m *Mention) has(g *Gazetteer, cc string) bool {
 // longest returns how many tokens from i make the longest gazetteer name,
 // and its places.
 func (g *Gazetteer) longest(text string, toks []token, i int) (int, []int32) {
-	max := g.maxWords
+	max := g.first[toks[i].key] // no name starts with this word: 0
 	if i+max > len(toks) {
 		max = len(toks) - i
 	}
+	var buf [128]byte
 	for n := max; n >= 1; n-- {
 		last := toks[i+n-1]
 		if !last.upper {
 			continue
 		}
 		ok := true
-		var b strings.Builder
+		b := buf[:0]
 		for k := i; k < i+n; k++ {
 			if k > i {
 				gap := text[toks[k-1].end:toks[k].start]
@@ -187,18 +231,17 @@ func (g *Gazetteer) longest(text string, toks []token, i int) (int, []int32) {
 					ok = false
 					break
 				}
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
-			b.WriteString(toks[k].key)
+			b = append(b, toks[k].key...)
 		}
 		if !ok {
 			continue
 		}
-		key := b.String()
-		if n == 1 && (stopNames[key] || len(key) < 3 && !isAllUpper(text[toks[i].start:toks[i].end])) {
+		if n == 1 && (stopNames[string(b)] || len(b) < 3 && !isAllUpper(text[toks[i].start:toks[i].end])) {
 			return 0, nil
 		}
-		if ids := g.index[key]; len(ids) > 0 {
+		if ids := g.index[string(b)]; len(ids) > 0 {
 			return n, ids
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 
@@ -59,13 +60,23 @@ func Language(text string) (code, name string, english bool) {
 		}
 	}
 	letters, latin := 0, 0
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				letters++
+				latin++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.Is(unicode.Latin, r) {
 				latin++
 			}
 		}
+		i += size
 	}
 	if letters < minJudgedLetters {
 		return "", "", true
@@ -74,13 +85,7 @@ func Language(text string) (code, name string, english bool) {
 		if letters < minLatinLetters {
 			return "", "", true
 		}
-		words, hits := 0, 0
-		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			words++
-			if englishWords[w] {
-				hits++
-			}
-		}
+		words, hits := countWords(text)
 		if words > 0 && hits*100 >= words*12 {
 			return "eng", "English", true
 		}
@@ -92,6 +97,46 @@ func Language(text string) (code, name string, english bool) {
 	code, name = info.Lang.Iso6393(), info.Lang.String()
 	nonLatin := latin*2 < letters
 	return code, name, !(nonLatin || info.Confidence >= MinLanguageConfidence)
+}
+
+// countWords counts the words (runs of letters) of text and those that
+// are common English words, in lower case.
+func countWords(text string) (words, hits int) {
+	var buf []byte
+	inWord := false
+	end := func() {
+		if inWord {
+			words++
+			if englishWords[string(buf)] {
+				hits++
+			}
+		}
+		buf, inWord = buf[:0], false
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				buf, inWord = append(buf, c), true
+			case 'A' <= c && c <= 'Z':
+				buf, inWord = append(buf, c+'a'-'A'), true
+			default:
+				end()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			buf, inWord = utf8.AppendRune(buf, unicode.ToLower(r)), true
+		} else {
+			end()
+		}
+		i += size
+	}
+	end()
+	return words, hits
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

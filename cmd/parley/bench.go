@@ -18,6 +18,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	fs.SetOutput(m.Stderr)
 	workers := fs.Int("workers", 1, "documents coded at once (GOMAXPROCS is set to the same)")
 	dict := fs.String("dict", "", "directory of dictionaries to use instead of the built-in ones")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the coding to FILE")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,6 +50,10 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 		}
 	}()
 	var sents, events int
+	stopProfile, err := startProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
 	t1 := time.Now()
 	err = pipeline.Run(ctx, coder, *workers, in, func(r pipeline.Result) error {
 		sents += r.Sentences
@@ -59,6 +64,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 		return err
 	}
 	el := time.Since(t1).Seconds()
+	stopProfile()
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	fmt.Fprintf(m.Stdout, "workers      %d\n", *workers)

@@ -123,9 +123,15 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	cf.register(fs)
 	outPath := fs.String("o", "", "write events to FILE instead of standard output")
 	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to FILE")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	stopProfile, err := startProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	inputs := fs.Args()
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
