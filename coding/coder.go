@@ -164,13 +164,40 @@ func bareStatement(trs []trigger, k int) bool {
 
 // bestMatch returns the first of cands (sorted longest first, then in
 // dictionary order) whose words follow token i.
-func bestMatch(cands []*Pattern, toks []nlp.Token, i int) (trigger, bool) {
-	for _, p := range cands {
+func bestMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
+	if c == nil {
+		return trigger{}, false
+	}
+	ps := c.pats
+	if !nextWord(c, toks, i) {
+		// no pattern's second word is near: only the head-only patterns,
+		// sorted last, can match
+		k := len(ps)
+		for k > 0 && len(ps[k-1].Rest) == 0 {
+			k--
+		}
+		ps = ps[k:]
+	}
+	for _, p := range ps {
 		if m, ok := matchRest(p, toks, i); ok {
 			return trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
 		}
 	}
 	return trigger{}, false
+}
+
+// nextWord reports whether a word that may follow the head in one of c's
+// patterns is within reach of token i.
+func nextWord(c *candidates, toks []nlp.Token, i int) bool {
+	for k := i + 1; k <= i+gapMax+1 && k < len(toks); k++ {
+		if isBoundary(&toks[k]) {
+			return false
+		}
+		if c.next[toks[k].Norm] || c.next[toks[k].Lemma] {
+			return true
+		}
+	}
+	return false
 }
 
 // matchRest finds the words of p after token i, each within gapMax tokens

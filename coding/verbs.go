@@ -20,18 +20,29 @@ type Pattern struct {
 	Text  string     // the pattern as written
 	Where string     // file:line
 	order int
+	rule  string // Rule, made once
 }
 
 // Rule returns the pattern as a rule name for event records.
 func (p *Pattern) Rule() string {
+	if p.rule != "" {
+		return p.rule
+	}
 	return fmt.Sprintf("%s %s: %s", p.Where, p.Code, p.Text)
 }
 
 // Verbs is a loaded event pattern dictionary, indexed by head word.
 type Verbs struct {
-	verbs map[string][]*Pattern
-	nouns map[string][]*Pattern
+	verbs map[string]*candidates
+	nouns map[string]*candidates
 	n     int
+}
+
+// candidates are the patterns of one head word, longest first, then in
+// dictionary order, so that the first that matches is the best.
+type candidates struct {
+	pats []*Pattern
+	next map[string]bool // every word a pattern may have right after the head
 }
 
 // Len returns the number of patterns.
@@ -50,7 +61,8 @@ func LoadVerbs(fsys fs.FS, codes cameo.Table) (*Verbs, []error, error) {
 	if len(names) == 0 {
 		return nil, nil, fmt.Errorf("load verbs: no files match %s", VerbFiles)
 	}
-	v := &Verbs{verbs: map[string][]*Pattern{}, nouns: map[string][]*Pattern{}}
+	v := &Verbs{}
+	verbs, nouns := map[string][]*Pattern{}, map[string][]*Pattern{}
 	var bad []error
 	for _, name := range names {
 		lines, err := dictfile.Read(fsys, name)
@@ -74,10 +86,11 @@ func LoadVerbs(fsys fs.FS, codes cameo.Table) (*Verbs, []error, error) {
 					continue
 				}
 				p.Code, p.Where, p.order = code, fmt.Sprintf("%s:%d", strings.TrimPrefix(l.File, "verbs/"), l.Number), v.n
+				p.rule = p.Rule()
 				v.n++
-				index := v.verbs
+				index := verbs
 				if p.Noun {
-					index = v.nouns
+					index = nouns
 				}
 				for _, h := range p.Head {
 					index[h] = append(index[h], p)
@@ -85,16 +98,27 @@ func LoadVerbs(fsys fs.FS, codes cameo.Table) (*Verbs, []error, error) {
 			}
 		}
 	}
-	// bestMatch takes the first pattern that matches: the longest, then
-	// the first written.
-	for _, index := range []map[string][]*Pattern{v.verbs, v.nouns} {
-		for _, ps := range index {
-			slices.SortStableFunc(ps, func(a, b *Pattern) int {
-				return cmp.Or(cmp.Compare(len(b.Rest), len(a.Rest)), cmp.Compare(a.order, b.order))
-			})
-		}
-	}
+	v.verbs, v.nouns = indexCandidates(verbs), indexCandidates(nouns)
 	return v, bad, nil
+}
+
+func indexCandidates(index map[string][]*Pattern) map[string]*candidates {
+	out := make(map[string]*candidates, len(index))
+	for h, ps := range index {
+		slices.SortStableFunc(ps, func(a, b *Pattern) int {
+			return cmp.Or(cmp.Compare(len(b.Rest), len(a.Rest)), cmp.Compare(a.order, b.order))
+		})
+		c := &candidates{pats: ps, next: map[string]bool{}}
+		for _, p := range ps {
+			if len(p.Rest) > 0 {
+				for _, w := range p.Rest[0] {
+					c.next[w] = true
+				}
+			}
+		}
+		out[h] = c
+	}
+	return out
 }
 
 func parsePattern(text string) (*Pattern, error) {
