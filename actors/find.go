@@ -3,6 +3,7 @@ package actors
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,9 @@ type unit struct {
 	start int
 	end   int
 }
+
+// unitPool holds unit buffers between documents.
+var unitPool = sync.Pool{New: func() any { return new([]unit) }}
 
 func unitsOf(toks []nlp.Token, us []unit) []unit {
 	us = us[:0]
@@ -350,9 +354,13 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 	counts := map[string]int{}
 	first := map[string]int{}
 	order := 0
-	var units []unit
+	units := unitPool.Get().(*[]unit)
+	defer func() {
+		clear((*units)[:cap(*units)]) // drop references to the text
+		unitPool.Put(units)
+	}()
 	for i, s := range sents {
-		ms := d.match(s.Tokens, lower, &units)
+		ms := d.match(s.Tokens, lower, units)
 		ps := d.Phrases(s.Tokens, ms)
 		for k := range ps {
 			ps[k].Text = textOf(s, ps[k].Start, ps[k].End)

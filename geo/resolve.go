@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,15 +47,27 @@ type token struct {
 	upper      bool   // begins with an upper-case letter or a digit
 }
 
-func tokenize(text string) []token {
-	out := make([]token, 0, len(text)/6+1)
+// wordByte says which ASCII bytes are letters or digits.
+var wordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// tokenPool holds token slices between calls to Find.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
+// tokenize appends the words of text (runs of letters, digits and marks)
+// to out.
+func tokenize(text string, out []token) []token {
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
 		var word bool
 		size := 1
 		if c < utf8.RuneSelf {
-			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			word = wordByte[c]
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -158,7 +171,13 @@ func setOf(ws ...string) map[string]bool {
 // name starting at each capitalized word, less common words and names that
 // are part of a longer proper name ("Moscow State University").
 func (g *Gazetteer) Find(text string) []Mention {
-	toks := tokenize(text)
+	buf := tokenPool.Get().(*[]token)
+	toks := tokenize(text, (*buf)[:0])
+	defer func() {
+		clear(toks[:cap(toks)]) // drop the keys' references to text
+		*buf = toks[:0]
+		tokenPool.Put(buf)
+	}()
 	var out []Mention
 	for i := 0; i < len(toks); {
 		if !toks[i].upper {

@@ -25,6 +25,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	if fs.NArg() != 1 {
 		return fmt.Errorf("%w: parley bench FILE", errUsage)
 	}
+	tuneGC()
 	runtime.GOMAXPROCS(*workers)
 	t0 := time.Now()
 	coder, err := loadCoder(*dict, m.Log)

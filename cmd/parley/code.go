@@ -127,6 +127,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	tuneGC()
 	stopProfile, err := startProfile(*cpuProfile)
 	if err != nil {
 		return err
