@@ -314,6 +314,9 @@ func negatedNoun(toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
+	if len(ps) == 0 {
+		return nil // no actor, so no source: nothing to code
+	}
 	trs := c.triggers(s, ps)
 	if len(trs) == 0 {
 		return nil

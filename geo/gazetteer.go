@@ -70,7 +70,7 @@ type Gazetteer struct {
 	places   []Place
 	index    map[string][]int32 // folded name → places
 	maxWords int                // most words in a name
-	first    map[string]int     // first word of a name → most words in a name starting so
+	first    map[string]uint8   // first word of a name → most words in a name starting so
 	country  map[string]int32   // ISO3 → its country entry
 }
 
@@ -120,7 +120,7 @@ func Load(fsys fs.FS, name string) (*Gazetteer, error) {
 
 // Read reads a gazetteer in the format of Load from r; name is for errors.
 func Read(r io.Reader, name string) (*Gazetteer, error) {
-	g := &Gazetteer{index: make(map[string][]int32, 40000), first: make(map[string]int, 30000), country: map[string]int32{}}
+	g := &Gazetteer{index: make(map[string][]int32, 40000), first: make(map[string]uint8, 30000), country: map[string]int32{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	line := 0
@@ -197,8 +197,8 @@ func (g *Gazetteer) add(name string, id int32) {
 		g.maxWords = n
 	}
 	w, _, _ := strings.Cut(k, " ")
-	if n > g.first[w] {
-		g.first[w] = n
+	if n > int(g.first[w]) {
+		g.first[w] = uint8(min(n, 255))
 	}
 }
 

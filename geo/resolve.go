@@ -231,7 +231,7 @@ func (m *Mention) has(g *Gazetteer, cc string) bool {
 // longest returns how many tokens from i make the longest gazetteer name,
 // and its places.
 func (g *Gazetteer) longest(text string, toks []token, i int) (int, []int32) {
-	max := g.first[toks[i].key] // no name starts with this word: 0
+	max := int(g.first[toks[i].key]) // no name starts with this word: 0
 	if i+max > len(toks) {
 		max = len(toks) - i
 	}
