@@ -19,6 +19,10 @@ type unit struct {
 	tok   int
 	start int
 	end   int
+	// against marks the word after "pro-", "anti-" or "non-" ("pro-Russia
+	// rebels", "non-Muslims"): it names whom they are for or against, not
+	// who they are, so no match starts there ("anti-balaka" still matches).
+	against bool
 }
 
 // unitPool holds unit buffers between documents.
@@ -35,11 +39,14 @@ func unitsOf(toks []nlp.Token, us []unit) []unit {
 		}
 		if dash && len(t.Text) > 1 {
 			off := 0
+			against := false // the part follows "pro-", "anti-" or "non-"
 			for _, part := range strings.FieldsFunc(t.Text, func(r rune) bool { return r == '-' || r == '–' }) {
 				j := strings.Index(t.Text[off:], part) + off
 				w := stripUnit(part)
 				if w != "" {
-					us = append(us, unit{norm: strings.ToLower(w), orig: w, tok: i, start: t.Start + j, end: t.Start + j + len(part)})
+					norm := strings.ToLower(w)
+					us = append(us, unit{norm: norm, orig: w, tok: i, start: t.Start + j, end: t.Start + j + len(part), against: against})
+					against = norm == "pro" || norm == "anti" || norm == "non"
 				}
 				off = j + len(part)
 			}
@@ -112,6 +119,10 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 	}
 	var out []Mention
 	for i := 0; i < len(us); {
+		if us[i].against {
+			i++
+			continue
+		}
 		best := (*phrase)(nil)
 		for _, p := range d.first[us[i].norm] {
 			if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) {
@@ -259,6 +270,24 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		}
 		out = append(out, p)
 		i = j
+	}
+	// "US and British activists", "Afghan, US and NATO officials": the
+	// agent belongs to each of the coordinated countries.
+	for k := len(out) - 2; k >= 0; k-- {
+		p, q := &out[k], &out[k+1]
+		if q.Tok0 != p.Tok1+1 || toks[p.Tok1].Norm != "and" && toks[p.Tok1].Norm != "," {
+			continue
+		}
+		// an adjective, or an abbreviation used as one ("US and British"),
+		// not a country's name ("Israel and Palestinian militants")
+		attributive := p.Head.Kind == Adjective || p.Head.Kind == Country && p.Tok1-p.Tok0 == 1 && isAbbrev(stripUnit(toks[p.Tok0].Text))
+		if p.Sector != "" || !attributive {
+			continue
+		}
+		if q.Sector == "" || q.Country == "" || q.Head.Kind != Agent && q.Head.Kind != Country && q.Head.Kind != Adjective || q.Tok1-q.Tok0 < 2 {
+			continue
+		}
+		p.Sector = q.Sector
 	}
 	// "protesters in Baghdad", "police in Afghanistan": an agent without a
 	// country takes the country of the place it is in.

@@ -100,7 +100,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if used[i] {
 			continue // part of an earlier pattern ("decline to comment")
 		}
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") || attributive(toks, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") || attributive(toks, i) || nominalGerund(toks, i) {
 			continue
 		}
 		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok {
@@ -231,6 +231,40 @@ func wordIs(t *nlp.Token, alts []string) bool {
 		if t.Norm == a || t.Lemma == a {
 			return true
 		}
+	}
+	return false
+}
+
+// nominalGerund reports whether the -ing form at i is a noun ("after the
+// museum shooting", "a deadly bombing"): a determiner or possessive before
+// it, perhaps through one modifier.
+func nominalGerund(toks []nlp.Token, i int) bool {
+	if toks[i].Tag != "VBG" || i == 0 {
+		return false
+	}
+	if i+1 < len(toks) {
+		// an object follows a verb: "with the government accusing the rebels"
+		switch next := &toks[i+1]; next.Tag {
+		case "DT", "NNP", "NNPS", "PRP", "PRP$", "CD", "NN", "NNS", "JJ":
+			if next.Norm != "last" && next.Norm != "this" && next.Norm != "earlier" {
+				return false
+			}
+		}
+	}
+	det := func(t *nlp.Token) bool { return t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS" }
+	if det(&toks[i-1]) {
+		return true
+	}
+	if i < 2 || !det(&toks[i-2]) {
+		return false
+	}
+	switch toks[i-1].Tag {
+	case "JJ": // "a deadly bombing"
+		return true
+	case "NN":
+		// "after the museum shooting last week", not "a statement calling
+		// for talks" or "a declaration demanding that"
+		return i+1 == len(toks) || isBoundary(&toks[i+1]) || toks[i+1].Norm == "last" || toks[i+1].Norm == "this"
 	}
 	return false
 }
@@ -567,6 +601,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				emit(src, tgt)
 			}
 		}
+	case len(srcs) > 1 && !reciprocal(tr.pat, evCode):
+		// compound subject, no object and an event done together
+		// ("American and South Korean jets dropped bombs"): each acts.
+		for _, src := range srcs {
+			emit(src, nil)
+		}
 	case len(srcs) > 1:
 		// compound subject and no object: the members act on each other
 		// ("X and Y met"): one event a pair, both ways for a meeting,
@@ -583,6 +623,26 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		emit(srcs[0], nil)
 	}
 	return out
+}
+
+// reciprocal reports whether a compound subject with no object does the
+// event to each other ("X and Y met", "signed an accord", "clashed",
+// "traded accusations") rather than together to someone unnamed.
+func reciprocal(p *Pattern, code string) bool {
+	switch cameo.Root(code) {
+	case "03", "04", "05", "06":
+		return true
+	}
+	if code == "0871" || code == "1246" {
+		return true // a ceasefire is declared, or refused, between the parties
+	}
+	for _, h := range p.Head {
+		switch h {
+		case "clash", "clashes", "fight", "fighting", "battle", "battles", "exchange", "trade", "skirmish", "skirmishes", "spar", "feud", "quarrel", "dispute":
+			return true
+		}
+	}
+	return false
 }
 
 func eventID(ev *parley.Event, at int) string {

@@ -31,6 +31,7 @@ var testFS = fstest.MapFS{
 1246 | Refuse to de-escalate | -4 | REJECT | |
 173 | Arrest | -5 | COERCE | arrest |
 190 | Use conventional military force | -10 | ASSAULT | |
+193 | Fight with small arms and light weapons | -10 | ASSAULT | |
 036 | Express intent to meet or negotiate | 4 | AGREE | |
 1384 | Threaten conventional attack | -7 | THREATEN | |
 `)},
@@ -42,7 +43,8 @@ var testFS = fstest.MapFS{
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
 173 | arrest
-190 | attack; overthrow
+190 | attack; overthrow; clash
+193 | shoot
 `)},
 }
 
@@ -105,6 +107,14 @@ func TestCodeRules(t *testing.T) {
 		{"group coreference", "The Taliban spoke. The group has refused to meet with the government.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
 		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
 		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},
+		{"serial comma in a compound subject", "The US, Russia, and France met on Monday.", "USA 040 RUS 2019-06-10; RUS 040 USA 2019-06-10; USA 040 FRA 2019-06-10; FRA 040 USA 2019-06-10; RUS 040 FRA 2019-06-10; FRA 040 RUS 2019-06-10"},
+		{"pro- names whom they support", "Afghan police arrested protesters. Pro-Russia protesters attacked Afghan troops.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCVL 190 AFGMIL 2019-06-15"},
+		{"agent shared by coordinated adjectives", "US and Afghan officials met the Taliban.", "USAGOV 040 AFGINSTAL 2019-06-15; AFGGOV 040 AFGINSTAL 2019-06-15"},
+		{"country name is its own actor", "Russia and Afghan officials met the Taliban.", "RUS 040 AFGINSTAL 2019-06-15; AFGGOV 040 AFGINSTAL 2019-06-15"},
+		{"compound subject acting together", "Russian and French troops attacked on Monday.", "RUSMIL 190 - 2019-06-10; FRAMIL 190 - 2019-06-10"},
+		{"compound subject acting on each other", "Russian and Afghan troops clashed on Monday.", "RUSMIL 190 AFGMIL 2019-06-10"},
+		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
+		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}

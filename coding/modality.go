@@ -37,6 +37,7 @@ var realisVerbs = map[string]bool{
 var intentAdjectives = map[string]bool{
 	"ready": true, "willing": true, "prepared": true, "determined": true, "committed": true,
 	"poised": true, "set": true, "eager": true, "keen": true, "likely": true, "expected": true,
+	"scheduled": true, "slated": true, "due": true,
 }
 
 var refusalVerbs = map[string]bool{"refuse": true, "decline": true, "reject": true, "refusal": true}

@@ -198,6 +198,9 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 			break
 		}
 		j := k - 1
+		if toks[k].Norm == "and" && j >= 0 && toks[j].Norm == "," {
+			j-- // "the US, Russia, and Switzerland"
+		}
 		for j >= 0 && toks[j].Tag == "DT" {
 			j--
 		}
