@@ -437,7 +437,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	evCode := tr.pat.Code
 	rule := tr.pat.Rule()
 
-	passive := isPassive(toks, tr.anchor)
+	passive := isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor)
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)

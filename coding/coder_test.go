@@ -43,7 +43,7 @@ var testFS = fstest.MapFS{
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
 173 | arrest
-190 | attack; overthrow; clash
+190 | attack; overthrow; clash; kill
 193 | shoot
 `)},
 }
@@ -113,6 +113,7 @@ func TestCodeRules(t *testing.T) {
 		{"country name is its own actor", "Russia and Afghan officials met the Taliban.", "RUS 040 AFGINSTAL 2019-06-15; AFGGOV 040 AFGINSTAL 2019-06-15"},
 		{"compound subject acting together", "Russian and French troops attacked on Monday.", "RUSMIL 190 - 2019-06-10; FRAMIL 190 - 2019-06-10"},
 		{"compound subject acting on each other", "Russian and Afghan troops clashed on Monday.", "RUSMIL 190 AFGMIL 2019-06-10"},
+		{"reduced passive: the actor was acted on", "Three Afghan troops killed in the attack were buried on Monday.", ""},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {

@@ -30,6 +30,37 @@ func isPassive(toks []nlp.Token, i int) bool {
 	return false
 }
 
+// reducedPassive reports whether the participle at i follows an actor as a
+// passive without its auxiliary ("10 Russian soldiers killed in Ukraine",
+// "protesters arrested on Monday"): the actor is what was done to, not the
+// doer. A following noun phrase would be an object, so the verb is active.
+func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	if toks[i].Tag != "VBN" || i == 0 || phraseEndingAt(ps, i-1) == nil {
+		return false
+	}
+	if i+1 < len(toks) {
+		switch toks[i+1].Tag {
+		case "DT", "CD", "NNP", "NNPS", "PRP", "PRP$", "NN", "NNS", "JJ":
+			return false
+		}
+		if toks[i+1].Norm == "by" {
+			return true
+		}
+	}
+	// the sentence's main verb is elsewhere ("forces backed by ... advanced",
+	// "there were soldiers killed"); alone, the participle is the main verb
+	// the tagger misread ("troops attacked on Monday")
+	for k := range toks {
+		switch toks[k].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			if k != i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // phraseEndingAt returns the phrase whose last token is k.
 func phraseEndingAt(ps []actors.Phrase, k int) *actors.Phrase {
 	for i := range ps {
