@@ -31,31 +31,46 @@ func isPassive(toks []nlp.Token, i int) bool {
 }
 
 // reducedPassive reports whether the participle at i follows an actor as a
-// passive without its auxiliary ("10 Russian soldiers killed in Ukraine",
-// "protesters arrested on Monday"): the actor is what was done to, not the
-// doer. A following noun phrase would be an object, so the verb is active.
+// passive without its auxiliary ("forces backed by Russia", "10 soldiers
+// killed in the attack were buried", "there were soldiers killed in"): the
+// actor is what was done to, not the doer. The tagger often reads a plain
+// past tense as a participle ("soldiers clashed with", "forces arrested at
+// least 40"), so without a by-agent the participle must be followed by a
+// place, time or pause and the clause's own verb must come after it, in
+// the same clause unless the actor is an apposition ("Suu Kyi, the leader
+// detained since the coup, remains").
 func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i int) bool {
-	if toks[i].Tag != "VBN" || i == 0 || phraseEndingAt(ps, i-1) == nil {
+	p := phraseEndingAt(ps, i-1)
+	if toks[i].Tag != "VBN" || i == 0 || p == nil {
 		return false
 	}
-	if i+1 < len(toks) {
-		switch toks[i+1].Tag {
-		case "DT", "CD", "NNP", "NNPS", "PRP", "PRP$", "NN", "NNS", "JJ":
-			return false
-		}
-		if toks[i+1].Norm == "by" {
-			return true
-		}
+	if i+1 >= len(toks) {
+		return false
 	}
-	// the sentence's main verb is elsewhere ("forces backed by ... advanced",
-	// "there were soldiers killed"); alone, the participle is the main verb
-	// the tagger misread ("troops attacked on Monday")
-	for k := range toks {
+	switch toks[i+1].Norm {
+	case "by":
+		return true
+	case "in", "on", "during", "since", "after", "near", "over", "last", "overnight", "earlier", "yesterday", "today", ",":
+	default:
+		return false
+	}
+	if p.Tok0 >= 2 && toks[p.Tok0-2].Norm == "there" && toks[p.Tok0-1].Lemma == "be" ||
+		p.Tok0 >= 3 && toks[p.Tok0-3].Norm == "there" && toks[p.Tok0-2].Lemma == "be" {
+		return true // "there were (10) Russian soldiers killed"
+	}
+	b := p.Tok0 - 1
+	for b >= 0 && toks[b].Tag == "DT" {
+		b--
+	}
+	apposition := b >= 0 && toks[b].Norm == ","
+	for k := i + 1; k < len(toks); k++ {
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
-			if k != i {
-				return true
-			}
+			return true
+		}
+		if toks[k].Norm == "," && !apposition {
+			// ", a local official said": another clause's verb
+			return false
 		}
 	}
 	return false
