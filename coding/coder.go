@@ -442,7 +442,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
 	by := byAgent(toks, ps, tr.last)
-	if passive {
+	if tr.pat.Received {
+		// "Kyiv received weapons from Washington"
+		if from := fromAgent(toks, ps, tr.last); from != nil && !passive {
+			srcs, tgts = []*actors.Phrase{from}, subj
+			notes = append(notes, "received: source is the actor after from")
+			if r := cameo.Root(evCode); (r == "18" || r == "19" || r == "20") && from.Sector != "" && !armed[from.Sector] {
+				// "the deal came under fire from rights groups": words
+				evCode = "111"
+				notes = append(notes, "figurative: criticism by an unarmed actor")
+			}
+		}
+	} else if passive {
 		if by != nil {
 			srcs = []*actors.Phrase{by}
 			tgts = subj
@@ -624,6 +635,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	}
 	return out
 }
+
+// armed are the sectors that can fire on someone.
+var armed = map[string]bool{"MIL": true, "REB": true, "INS": true, "UAF": true, "SEP": true, "COP": true, "SPY": true, "CRM": true}
 
 // reciprocal reports whether a compound subject with no object does the
 // event to each other ("X and Y met", "signed an accord", "clashed",

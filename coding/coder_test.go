@@ -31,6 +31,7 @@ var testFS = fstest.MapFS{
 1246 | Refuse to de-escalate | -4 | REJECT | |
 173 | Arrest | -5 | COERCE | arrest |
 190 | Use conventional military force | -10 | ASSAULT | |
+072 | Provide military aid | 8.3 | AID | |
 193 | Fight with small arms and light weapons | -10 | ASSAULT | |
 036 | Express intent to meet or negotiate | 4 | AGREE | |
 1384 | Threaten conventional attack | -7 | THREATEN | |
@@ -44,7 +45,8 @@ var testFS = fstest.MapFS{
 1246 | reject ceasefire
 173 | arrest
 190 | attack; overthrow; clash; kill
-193 | shoot
+193 | shoot; <come under fire
+072 | <receive weapons
 `)},
 }
 
@@ -114,6 +116,10 @@ func TestCodeRules(t *testing.T) {
 		{"compound subject acting together", "Russian and French troops attacked on Monday.", "RUSMIL 190 - 2019-06-10; FRAMIL 190 - 2019-06-10"},
 		{"compound subject acting on each other", "Russian and Afghan troops clashed on Monday.", "RUSMIL 190 AFGMIL 2019-06-10"},
 		{"reduced passive: the actor was acted on", "Three Afghan troops killed in the attack were buried on Monday.", ""},
+		{"received: the giver is the source", "The Afghan army received weapons from Russia.", "RUS 072 AFGMIL 2019-06-15"},
+		{"received from no one is no event", "The Afghan army received weapons.", ""},
+		{"fire received from troops", "Afghan police came under fire from Russian troops.", "RUSMIL 193 AFGCOP 2019-06-15"},
+		{"fire received from officials is criticism", "The plan came under fire from Afghan officials.", "AFGGOV 111 - 2019-06-15"},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {

@@ -359,6 +359,29 @@ func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
 	return nil
 }
 
+// fromAgent returns the actor after "from" following a received event
+// ("received weapons from the government", "came under fire from rebels").
+func fromAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
+	for k := last + 1; k < len(toks) && k <= last+4; k++ {
+		if isBoundary(&toks[k]) {
+			return nil
+		}
+		if toks[k].Norm != "from" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+4; j++ {
+			if p := phraseStartingAt(ps, j); p != nil {
+				return p
+			}
+			if isBoundary(&toks[j]) {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
 // object returns the target: the first actor phrase after the trigger, in
 // the same clause, not a by-agent.
 func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, start int) *actors.Phrase {

@@ -16,6 +16,9 @@ type Pattern struct {
 	Code  string
 	Head  []string   // alternatives for the head word (verb lemmas, or nouns)
 	Noun  bool       // a nominal event ("n:talks")
+	// Received marks a pattern written "<receive weapons": the event is
+	// done by the actor after "from" to the subject.
+	Received bool
 	Rest  [][]string // the following words, each a set of alternatives
 	Text  string     // the pattern as written
 	Where string     // file:line
@@ -127,6 +130,9 @@ func parsePattern(text string) (*Pattern, error) {
 		return nil, fmt.Errorf("empty pattern")
 	}
 	p := &Pattern{Text: text}
+	if rest, ok := strings.CutPrefix(words[0], "<"); ok {
+		p.Received, words[0] = true, rest
+	}
 	head := words[0]
 	if rest, ok := strings.CutPrefix(head, "n:"); ok {
 		p.Noun, head = true, rest
