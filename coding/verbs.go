@@ -13,17 +13,17 @@ import (
 
 // Pattern is one verb or noun pattern of the event dictionary.
 type Pattern struct {
-	Code  string
-	Head  []string   // alternatives for the head word (verb lemmas, or nouns)
-	Noun  bool       // a nominal event ("n:talks")
+	Code string
+	Head []string // alternatives for the head word (verb lemmas, or nouns)
+	Noun bool     // a nominal event ("n:talks")
 	// Received marks a pattern written "<receive weapons": the event is
 	// done by the actor after "from" to the subject.
 	Received bool
-	Rest  [][]string // the following words, each a set of alternatives
-	Text  string     // the pattern as written
-	Where string     // file:line
-	order int
-	rule  string // Rule, made once
+	Rest     [][]string // the following words, each a set of alternatives
+	Text     string     // the pattern as written
+	Where    string     // file:line
+	order    int
+	rule     string // Rule, made once
 }
 
 // Rule returns the pattern as a rule name for event records.
