@@ -441,7 +441,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
-	by := byAgent(toks, ps, tr.last)
+	by := byAgent(toks, ps, tr.head) // "attacked by X with machetes"
+	if by == nil {
+		by = byAgent(toks, ps, tr.last)
+	}
 	if tr.pat.Received {
 		// "Kyiv received weapons from Washington"
 		if from := fromAgent(toks, ps, tr.last); from != nil && !passive {

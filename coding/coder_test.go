@@ -120,6 +120,7 @@ func TestCodeRules(t *testing.T) {
 		{"received from no one is no event", "The Afghan army received weapons.", ""},
 		{"fire received from troops", "Afghan police came under fire from Russian troops.", "RUSMIL 193 AFGCOP 2019-06-15"},
 		{"fire received from officials is criticism", "The plan came under fire from Afghan officials.", "AFGGOV 111 - 2019-06-15"},
+		{"a quantity is no preposition", "Up to 100 Afghan protesters attacked French troops.", "AFGCVL 190 FRAMIL 2019-06-15"},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {

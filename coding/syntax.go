@@ -117,10 +117,17 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if t.Norm == "of" && k > 0 && partitive[toks[k-1].Lemma] {
 			return false // "thousands of Nigerians", "leaders of the coalition"
 		}
+		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
+			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
+		}
 		return prepositions[t.Norm]
 	}
 	return false
 }
+
+// quantifiers are the prepositions of "up to 100", "more than 50", "at least
+// 20", "about 200": with a number after them they govern nothing.
+var quantifiers = map[string]bool{"to": true, "than": true, "least": true, "about": true, "around": true, "over": true, "under": true, "nearly": true, "almost": true, "some": true}
 
 // partitive nouns head a phrase whose actor is the object of "of".
 var partitive = map[string]bool{
