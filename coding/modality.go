@@ -200,7 +200,9 @@ func mustAfter(toks []nlp.Token, from int) int {
 			for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "not") {
 				j++
 			}
-			if j < len(toks) && toks[j].Tag == "VB" {
+			// after a modal only a verb's base form can stand, whatever
+			// the tagger says ("must hand/NN over")
+			if j < len(toks) && (toks[j].Tag == "VB" || toks[j].Tag == "VBP" || toks[j].Tag == "NN") {
 				return j
 			}
 			return -1
