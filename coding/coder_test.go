@@ -32,6 +32,7 @@ var testFS = fstest.MapFS{
 173 | Arrest | -5 | COERCE | arrest |
 190 | Use conventional military force | -10 | ASSAULT | |
 072 | Provide military aid | 8.3 | AID | |
+100 | Demand | -5 | REQUEST | |
 193 | Fight with small arms and light weapons | -10 | ASSAULT | |
 036 | Express intent to meet or negotiate | 4 | AGREE | |
 1384 | Threaten conventional attack | -7 | THREATEN | |

@@ -107,6 +107,9 @@ func TestWorkKilled(t *testing.T) {
 	cmds[victim].Process.Signal(syscall.SIGKILL)
 	cmds[victim].Wait()
 	delete(cmds, victim)
+	// the jobs the victim held when it died: it may have finished the one
+	// seen running between the query and the signal
+	orphaned := count(`SELECT count(*) FROM river_job WHERE state = 'running' AND attempted_by[array_upper(attempted_by, 1)] = $1`, victim)
 
 	for id, c := range cmds {
 		waited := make(chan error, 1)
@@ -126,10 +129,10 @@ func TestWorkKilled(t *testing.T) {
 		t.Errorf("%d jobs not completed", got)
 	}
 	rescued := count(`SELECT count(*) FROM river_job WHERE $1 = ANY(attempted_by) AND attempted_by[array_upper(attempted_by, 1)] <> $1`, victim)
-	if rescued == 0 {
-		t.Errorf("no job of the killed worker %s was run again by another", victim)
+	if rescued < orphaned {
+		t.Errorf("%d jobs of the killed worker %s were running when it died, %d were run again by another", orphaned, victim, rescued)
 	}
-	t.Logf("%d jobs of the killed worker were rescued and run by another", rescued)
+	t.Logf("%d jobs of the killed worker were running when it died; %d were rescued and run by another", orphaned, rescued)
 	for _, id := range names {
 		if id != victim {
 			t.Logf("%s: %s", id, lastLine(logs[id].String(), "worked"))
