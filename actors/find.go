@@ -409,6 +409,20 @@ func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
 			main = c
 		}
 	}
+	// "ethnic Albanians demonstrated in Serbia": an ethnic group not placed
+	// in its sentence lives in the article's country, when that is another
+	for i := range out {
+		for k := range out[i].Phrases {
+			p := &out[i].Phrases[k]
+			ethnic := p.Head.Kind == Adjective && p.Tok0 > 0 && sents[i].Tokens[p.Tok0-1].Norm == "ethnic"
+			if !ethnic || p.Sector != "" || main == "" || p.Country != p.Head.Country || main == p.Country {
+				continue
+			}
+			p.Note = fmt.Sprintf("ethnic %s in the article's country: %s", p.Text, main)
+			p.Country, p.Context = main, true
+			p.Head = &Entry{Kind: Country, Name: p.Head.Name, Code: main, Country: main, Where: p.Head.Where}
+		}
+	}
 	var lastGroup, lastPerson *Phrase
 	personAt := -1 // sentence of lastPerson
 	for i, s := range sents {
