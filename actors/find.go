@@ -188,6 +188,12 @@ func (p *Phrase) Actor(date string) *parley.Actor {
 		if p.Former && a.Sector == "GOV" {
 			a.Code, a.Sector = a.Code[:3]+"ELI"+a.Code[6:], "ELI"
 		}
+		if !p.Former && a.Sector == "ELI" && p.Sector != "" && p.Sector != "ELI" && (p.Country == "" || p.Country == a.Country) {
+			// "Russian President Boris Yeltsin" in a story whose date is
+			// outside his dictionary terms: the title in the text says
+			// what he was
+			a.Code, a.Sector = a.Country+p.Sector, p.Sector
+		}
 	case p.Head != nil && (p.Head.Kind == Group || p.Head.Kind == Capital):
 		a.Code = p.Head.Code
 		a.Country, a.Sector = p.Head.Country, p.Head.Sector

@@ -124,6 +124,7 @@ func TestCodeRules(t *testing.T) {
 		{"a quantity is no preposition", "Up to 100 Afghan protesters attacked French troops.", "AFGCVL 190 FRAMIL 2019-06-15"},
 		{"said Y must do it is a demand, even with a mis-tagged verb", "A Russian minister said that the Taliban must attack Afghan troops.", "RUSGOV 100 AFGINSTAL 2019-06-15"},
 		{"an ethnic group lives in the article's country", "Afghan police said ethnic Russians attacked Afghan troops.", "AFG 190 AFGMIL 2019-06-15"},
+		{"a title in the text beats the dictionary's dates", "In 2010, President Ghani met Russian officials.", "AFGGOV 040 RUSGOV 2010"},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {
