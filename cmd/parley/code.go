@@ -116,6 +116,29 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ke
 	return st, rerr
 }
 
+// codeTo codes the inputs and writes the events with at least minConf
+// confidence to w as JSON lines.
+func (m *Main) codeTo(ctx context.Context, cf codeFlags, inputs []string, w io.Writer, minConf float64) (stats, error) {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	st, err := m.codeStream(ctx, cf, inputs, nil, func(r pipeline.Result) error {
+		for i := range r.Events {
+			if r.Events[i].Confidence < minConf {
+				continue
+			}
+			if err := enc.Encode(&r.Events[i]); err != nil {
+				return fmt.Errorf("write events: %w", err)
+			}
+		}
+		return nil
+	})
+	if ferr := bw.Flush(); err == nil && ferr != nil {
+		err = fmt.Errorf("write events: %w", ferr)
+	}
+	return st, err
+}
+
 func (m *Main) runCode(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("code", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
@@ -147,23 +170,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	st, err := m.codeStream(ctx, cf, inputs, nil, func(r pipeline.Result) error {
-		for i := range r.Events {
-			if r.Events[i].Confidence < *minConf {
-				continue
-			}
-			if err := enc.Encode(&r.Events[i]); err != nil {
-				return fmt.Errorf("write events: %w", err)
-			}
-		}
-		return nil
-	})
-	if ferr := bw.Flush(); err == nil && ferr != nil {
-		err = fmt.Errorf("write events: %w", ferr)
-	}
+	st, err := m.codeTo(ctx, cf, inputs, w, *minConf)
 	if f != nil {
 		if cerr := f.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("write events: %w", cerr)
