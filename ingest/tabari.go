@@ -74,6 +74,12 @@ func (r *reader) tabari(ctx context.Context, rd io.Reader, name string) error {
 				continue
 			}
 			fs := strings.FieldsFunc(s, func(c rune) bool { return c == ' ' || c == '\t' || c == '*' })
+			if len(fs) < 2 {
+				// "000000 *": the header pattern matched, but no id is left
+				r.report(&Error{Input: name, Line: line, Err: parley.Errorf(parley.EINVALID, "tabari: record header %.40q has no id; record skipped", s)})
+				skipping = true
+				continue
+			}
 			headerLine, id = line, fs[1]
 			date, dateErr = compactDate(fs[0])
 			continue
