@@ -2,9 +2,15 @@
 //
 // Sentences never cross a line break: news text puts headlines, datelines
 // and paragraph breaks on lines of their own, often without a full stop.
-// Within a line, sentences are split by prose's Punkt model. Tokens are
-// tagged with prose's averaged-perceptron tagger (Penn Treebank tags) and
-// lemmatized with golem's English dictionary.
+// Within a line, sentences are split by the Punkt model that prose uses.
+// Tokens are tagged with prose's averaged-perceptron model (Penn Treebank
+// tags) and lemmatized with golem's English dictionary.
+//
+// The splitting, tokenizing, tagging and dictionary lookups are this
+// package's own code (punkt.go, tokenize.go, package tagger, lemmas.go),
+// written for speed, and give exactly what prose's segment, tokenize and tag
+// packages and golem give: the tests compare them on the corpora and by
+// fuzzing.
 //
 // Every offset is a byte offset into the text passed to Parse.
 package nlp
@@ -13,15 +19,11 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/aaaton/golem/v4"
-	"github.com/aaaton/golem/v4/dicts/en"
-	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
-	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
+	"parley/nlp/tagger"
 )
 
 // Token is one word or punctuation mark.
@@ -51,10 +53,27 @@ type Sentence struct {
 
 // Parser holds the shared models. It is safe for concurrent use.
 type Parser struct {
-	seg   *segment.Segmenter
-	tok   *tokenize.Tokenizer
-	tag   *tag.Tagger
-	lemma *golem.Lemmatizer
+	seg   *punkt
+	tag   *tagger.Model
+	lemma *lemmaDict
+	pool  sync.Pool
+
+	// memo keeps lemmas by the tagger's word number.
+	memo []atomic.Pointer[lemmaMemo]
+}
+
+// lemmaMemo holds the lemmas found for a normalized word as a verb and as a
+// plural noun; "" stands for the word itself.
+type lemmaMemo struct {
+	verb, noun       string
+	hasVerb, hasNoun bool
+}
+
+func (m *lemmaMemo) pick(l, norm string) string {
+	if l == "" {
+		return norm
+	}
+	return l
 }
 
 var (
@@ -71,24 +90,28 @@ func Default() (*Parser, error) {
 
 // New loads the models.
 func New() (*Parser, error) {
-	seg, err := segment.New()
+	seg, err := newPunkt()
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	tg, err := tag.New()
+	tg, err := tagger.English()
 	if err != nil {
 		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
-	lm, err := golem.New(en.New())
+	lm, err := newLemmaDict()
 	if err != nil {
 		return nil, fmt.Errorf("load lemma dictionary: %w", err)
 	}
-	return &Parser{seg: seg, tok: tokenize.New(), tag: tg, lemma: lm}, nil
+	p := &Parser{seg: seg, tag: tg, lemma: lm}
+	p.memo = make([]atomic.Pointer[lemmaMemo], tg.NumWords()+1)
+	p.pool.New = func() any { return new(scratch) }
+	return p, nil
 }
 
 // Parse splits text into sentences and analyses each one.
 func (p *Parser) Parse(text string) []Sentence {
-	var out []Sentence
+	sc := p.pool.Get().(*scratch)
+	sc.reset()
 	lineStart := 0
 	for lineStart <= len(text) {
 		nl := strings.IndexByte(text[lineStart:], '\n')
@@ -98,11 +121,13 @@ func (p *Parser) Parse(text string) []Sentence {
 		}
 		line := text[lineStart:lineEnd]
 		if strings.TrimSpace(line) != "" {
-			for _, s := range p.seg.Segment(line) {
-				start := lineStart + s.Start
-				sent := Sentence{Index: len(out), Start: start, End: start + len(s.Text), Text: s.Text}
-				sent.Tokens = p.Tokens(s.Text, start)
-				out = append(out, sent)
+			if start, end, ok := oneSentence(line); ok {
+				sc.add(text, lineStart+start, lineStart+end)
+			} else {
+				sc.spans = p.seg.split(sc.spans[:0], line, &sc.punkt)
+				for _, s := range sc.spans {
+					sc.add(text, lineStart+s.start, lineStart+s.end)
+				}
 			}
 		}
 		if nl < 0 {
@@ -110,23 +135,164 @@ func (p *Parser) Parse(text string) []Sentence {
 		}
 		lineStart = lineEnd + 1
 	}
+	if len(sc.sents) == 0 {
+		p.pool.Put(sc)
+		return nil
+	}
+	out := make([]Sentence, len(sc.sents))
+	toks := p.analyse(sc)
+	for i, ss := range sc.sents {
+		out[i] = Sentence{Index: i, Start: ss.start, End: ss.end, Text: text[ss.start:ss.end],
+			Tokens: toks[ss.first:ss.last:ss.last]}
+	}
+	p.pool.Put(sc)
 	return out
 }
 
 // Tokens tokenizes, tags and lemmatizes one sentence whose first byte is at
 // offset base of the document.
 func (p *Parser) Tokens(sentence string, base int) []Token {
-	raw := p.tok.Tokenize(sentence)
-	raw = splitQuotes(raw)
-	p.tag.TagTokens(raw)
-	out := make([]Token, len(raw))
-	for i, r := range raw {
-		norm := Normalize(r.Text)
-		t := Token{Text: r.Text, Norm: norm, Tag: r.Tag, Start: base + r.Start, End: base + r.Start + len(r.Text)}
-		t.Lemma = p.lemmaOf(norm, r.Tag)
-		out[i] = t
+	sc := p.pool.Get().(*scratch)
+	sc.reset()
+	sc.sents = append(sc.sents, sentSpan{start: base, end: base + len(sentence)})
+	sc.pieces = tokenize(sc.pieces, sentence, base)
+	sc.sents[0].last = len(sc.pieces)
+	toks := p.analyse(sc)
+	p.pool.Put(sc)
+	return toks
+}
+
+// scratch is the working space of one Parse call.
+type scratch struct {
+	sents  []sentSpan
+	pieces []piece
+	words  []string
+	tags   []string
+	ids    []uint32
+	spans  []span
+	punkt  punktScratch
+	norms  []byte  // normalized forms that differ from the text
+	normAt []int32 // per piece: end of its form in norms, or -1
+}
+
+// sentSpan is a sentence's byte span and its pieces.
+type sentSpan struct {
+	start, end  int
+	first, last int
+}
+
+func (sc *scratch) reset() {
+	sc.sents = sc.sents[:0]
+	sc.pieces = sc.pieces[:0]
+	sc.norms = sc.norms[:0]
+	sc.normAt = sc.normAt[:0]
+}
+
+// add tokenizes the sentence text[start:end].
+func (sc *scratch) add(text string, start, end int) {
+	first := len(sc.pieces)
+	sc.pieces = tokenize(sc.pieces, text[start:end], start)
+	sc.sents = append(sc.sents, sentSpan{start, end, first, len(sc.pieces)})
+}
+
+// analyse tags, normalizes and lemmatizes the pieces of the sentences in
+// sc, and returns their tokens.
+func (p *Parser) analyse(sc *scratch) []Token {
+	n := len(sc.pieces)
+	toks := make([]Token, n)
+	if n == 0 {
+		return toks
 	}
-	return out
+	if cap(sc.words) < n {
+		sc.words = make([]string, n, n+n/2)
+		sc.tags = make([]string, n, n+n/2)
+	}
+	if cap(sc.ids) < n {
+		sc.ids = make([]uint32, n, n+n/2)
+	}
+	words, tags, ids := sc.words[:n], sc.tags[:n], sc.ids[:n]
+	for i, pc := range sc.pieces {
+		words[i] = pc.text
+	}
+	for _, ss := range sc.sents {
+		if ss.last > ss.first {
+			p.tag.TagIDs(words[ss.first:ss.last], tags[ss.first:ss.last], ids[ss.first:ss.last])
+		}
+	}
+	// Normalized forms that differ from the text go into one string.
+	for _, pc := range sc.pieces {
+		at := int32(-1)
+		if needsNormalize(pc.text) {
+			sc.norms = appendNormalized(sc.norms, pc.text)
+			at = int32(len(sc.norms))
+		}
+		sc.normAt = append(sc.normAt, at)
+	}
+	norms := string(sc.norms)
+	from := 0
+	for i, pc := range sc.pieces {
+		norm := pc.text
+		if at := int(sc.normAt[i]); at >= 0 {
+			norm, from = norms[from:at], at
+		}
+		toks[i] = Token{Text: pc.text, Norm: norm, Tag: tags[i], Lemma: p.lemmaFor(norm, tags[i], ids[i]),
+			Start: pc.start, End: pc.start + len(pc.text)}
+	}
+	clear(words)
+	clear(tags)
+	return toks
+}
+
+// lemmaFor is lemmaOf, remembered by the tagger's number id of the word.
+// The number stands for the word in lower case, which for an ASCII word is
+// its normal form.
+func (p *Parser) lemmaFor(norm, tag string, id uint32) string {
+	verb := strings.HasPrefix(tag, "VB")
+	if !verb && tag != "NNS" && tag != "NNPS" {
+		return norm
+	}
+	if id == 0 || int(id) >= len(p.memo) || !isASCII(norm) {
+		return p.lemmaOf(norm, tag)
+	}
+	slot := &p.memo[id]
+	old := slot.Load()
+	if old != nil {
+		if verb && old.hasVerb {
+			return old.pick(old.verb, norm)
+		}
+		if !verb && old.hasNoun {
+			return old.pick(old.noun, norm)
+		}
+	}
+	l := p.lemmaOf(norm, tag)
+	if l == "" {
+		return l // "" stands for norm in a lemmaMemo
+	}
+	// Copy what is kept: norm and lemmas cut from it belong to a document.
+	keep := strings.Clone(l)
+	if l == norm {
+		keep = ""
+	}
+	m := &lemmaMemo{}
+	if old != nil {
+		*m = *old
+	}
+	if verb {
+		m.verb, m.hasVerb = keep, true
+	} else {
+		m.noun, m.hasNoun = keep, true
+	}
+	slot.Store(m)
+	return l
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *Parser) lemmaOf(norm, tag string) string {
@@ -147,29 +313,14 @@ func (p *Parser) lemmaOf(norm, tag string) string {
 	return norm
 }
 
-// lemmaPick chooses among golem's candidate lemmas: for verbs the candidate
-// that is a different word from the form (fled → flee), else the form.
+// lemmaPick chooses among golem's candidate lemmas: the first, in sorted
+// order, that is a different word from the form and no longer (fled →
+// flee), else the first.
 func (p *Parser) lemmaPick(norm string, verb bool) string {
 	if !isWord(norm) {
 		return norm
 	}
-	ls := p.lemma.Lemmas(norm)
-	if len(ls) == 0 {
-		return norm
-	}
-	if len(ls) == 1 {
-		return ls[0]
-	}
-	// Prefer a lemma ending as verbs' base forms do; golem lists noun
-	// readings too ("talks" → talk, "talks").
-	best := ls[0]
-	for _, l := range ls {
-		if l != norm && len(l) <= len(norm) {
-			best = l
-			break
-		}
-	}
-	return best
+	return p.lemma.pick(norm)
 }
 
 // verbStem undoes -ing and -ed when golem has no verb reading: calling →
@@ -188,7 +339,7 @@ func (p *Parser) verbStem(w string) string {
 		cands = append(cands, base[:n-1]+"y")
 	}
 	for _, c := range cands {
-		if p.lemma.InDict(c) {
+		if p.lemma.inDict(c) {
 			return c
 		}
 	}
@@ -226,20 +377,36 @@ func isWord(s string) bool {
 // Normalize folds a token for matching: lower case, curly quotes and
 // apostrophes made straight.
 func Normalize(s string) string {
-	ascii := true
+	if !needsNormalize(s) {
+		return s
+	}
+	return string(appendNormalized(make([]byte, 0, len(s)), s))
+}
+
+// needsNormalize reports whether Normalize changes s, or may: s has a
+// capital or a non-ASCII byte.
+func needsNormalize(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			ascii = false
-			break
+			return true
 		}
 	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
+	return false
+}
+
+// appendNormalized appends the normal form of s to b.
+func appendNormalized(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case '‘', '’', '‛', '′':
 			r = '\''
@@ -248,63 +415,8 @@ func Normalize(s string) string {
 		case '–', '—':
 			r = '-'
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += size - 1
 	}
-	return b.String()
-}
-
-// splitQuotes separates curly quotes and apostrophes that prose's tokenizer
-// leaves attached ("“foreign”", "Ghani’s"), keeping offsets exact.
-func splitQuotes(in []token.Token) []token.Token {
-	var out []token.Token
-	changed := false
-	for _, t := range in {
-		parts := splitToken(t)
-		if len(parts) != 1 {
-			changed = true
-		}
-		out = append(out, parts...)
-	}
-	if !changed {
-		return in
-	}
-	return out
-}
-
-func splitToken(t token.Token) []token.Token {
-	s := t.Text
-	if !strings.ContainsAny(s, "“”‘’") || len(s) <= 3 {
-		return []token.Token{t}
-	}
-	var out []token.Token
-	// leading opening quotes
-	for {
-		r, n := utf8.DecodeRuneInString(s)
-		if (r == '“' || r == '‘' || r == '”') && n < len(s) {
-			out = append(out, token.Token{Text: s[:n], Start: t.Start})
-			t.Start += n
-			s = s[n:]
-			continue
-		}
-		break
-	}
-	var tail []token.Token
-	for {
-		r, n := utf8.DecodeLastRuneInString(s)
-		if (r == '”' || r == '’' || r == '“') && n < len(s) {
-			tail = append([]token.Token{{Text: s[len(s)-n:], Start: t.Start + len(s) - n}}, tail...)
-			s = s[:len(s)-n]
-			continue
-		}
-		break
-	}
-	// possessive ’s
-	if i := strings.LastIndex(s, "’s"); i > 0 && i+len("’s") == len(s) {
-		out = append(out, token.Token{Text: s[:i], Start: t.Start}, token.Token{Text: s[i:], Start: t.Start + i})
-	} else if i := strings.LastIndex(s, "’t"); i > 1 && i+len("’t") == len(s) && strings.HasSuffix(s[:i], "n") {
-		out = append(out, token.Token{Text: s[:i-1], Start: t.Start}, token.Token{Text: s[i-1:], Start: t.Start + i - 1})
-	} else {
-		out = append(out, token.Token{Text: s, Start: t.Start})
-	}
-	return append(out, tail...)
+	return b
 }

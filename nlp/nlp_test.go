@@ -1,7 +1,9 @@
 package nlp_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"parley/nlp"
@@ -46,4 +48,37 @@ func TestParse(t *testing.T) {
 			t.Errorf("%s: got %s, want %s", word, got, want)
 		}
 	}
+}
+
+// TestParseConcurrent parses the same texts from several goroutines and
+// checks each gets what a lone call gets. Run it with -race.
+func TestParseConcurrent(t *testing.T) {
+	p, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Afghan officials won’t attend the talks\nThe US, which holds a presence, began talks with the Taliban in February. Ghani’s calls were “foreign” puppets.",
+		"Protesters were calling for the release. Police arrested 20 people and seized weapons on Monday.",
+		"The ministers met in Geneva. They agreed to hold talks, stopping the fighting. Rebels fled.",
+	}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		want[i] = fmt.Sprint(p.Parse(s))
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 50; k++ {
+				i := (g + k) % len(texts)
+				if got := fmt.Sprint(p.Parse(texts[i])); got != want[i] {
+					t.Errorf("text %d: got %s, want %s", i, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -1,0 +1,130 @@
+#include "textflag.h"
+
+// func sum48SSE(scores *[256]float32, dense *float32, vs *uint32, n int)
+// The 48 scores live in X0-X11 while the vectors are added in order; X12-X15
+// hold the vector being added.
+TEXT ·sum48SSE(SB), NOSPLIT, $0-32
+	MOVQ scores+0(FP), DI
+	MOVQ dense+8(FP), SI
+	MOVQ vs+16(FP), BX
+	MOVQ n+24(FP), CX
+	XORPS X0, X0
+	XORPS X1, X1
+	XORPS X2, X2
+	XORPS X3, X3
+	XORPS X4, X4
+	XORPS X5, X5
+	XORPS X6, X6
+	XORPS X7, X7
+	XORPS X8, X8
+	XORPS X9, X9
+	XORPS X10, X10
+	XORPS X11, X11
+	TESTQ CX, CX
+	JZ done
+
+loop:
+	MOVL (BX), AX
+	IMULQ $192, AX
+	ADDQ SI, AX
+	MOVUPS 0(AX), X12
+	MOVUPS 16(AX), X13
+	MOVUPS 32(AX), X14
+	MOVUPS 48(AX), X15
+	ADDPS X12, X0
+	ADDPS X13, X1
+	ADDPS X14, X2
+	ADDPS X15, X3
+	MOVUPS 64(AX), X12
+	MOVUPS 80(AX), X13
+	MOVUPS 96(AX), X14
+	MOVUPS 112(AX), X15
+	ADDPS X12, X4
+	ADDPS X13, X5
+	ADDPS X14, X6
+	ADDPS X15, X7
+	MOVUPS 128(AX), X12
+	MOVUPS 144(AX), X13
+	MOVUPS 160(AX), X14
+	MOVUPS 176(AX), X15
+	ADDPS X12, X8
+	ADDPS X13, X9
+	ADDPS X14, X10
+	ADDPS X15, X11
+	ADDQ $4, BX
+	DECQ CX
+	JNZ loop
+
+done:
+	MOVUPS X0, 0(DI)
+	MOVUPS X1, 16(DI)
+	MOVUPS X2, 32(DI)
+	MOVUPS X3, 48(DI)
+	MOVUPS X4, 64(DI)
+	MOVUPS X5, 80(DI)
+	MOVUPS X6, 96(DI)
+	MOVUPS X7, 112(DI)
+	MOVUPS X8, 128(DI)
+	MOVUPS X9, 144(DI)
+	MOVUPS X10, 160(DI)
+	MOVUPS X11, 176(DI)
+	RET
+
+// func sum48AVX(scores *[256]float32, dense *float32, vs *uint32, n int)
+// sum48 with AVX: the scores live in Y0-Y5, 8 classes each.
+TEXT ·sum48AVX(SB), NOSPLIT, $0-32
+	MOVQ scores+0(FP), DI
+	MOVQ dense+8(FP), SI
+	MOVQ vs+16(FP), BX
+	MOVQ n+24(FP), CX
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	TESTQ CX, CX
+	JZ avxdone
+
+avxloop:
+	MOVL (BX), AX
+	IMULQ $192, AX
+	ADDQ SI, AX
+	VADDPS 0(AX), Y0, Y0
+	VADDPS 32(AX), Y1, Y1
+	VADDPS 64(AX), Y2, Y2
+	VADDPS 96(AX), Y3, Y3
+	VADDPS 128(AX), Y4, Y4
+	VADDPS 160(AX), Y5, Y5
+	ADDQ $4, BX
+	DECQ CX
+	JNZ avxloop
+
+avxdone:
+	VMOVUPS Y0, 0(DI)
+	VMOVUPS Y1, 32(DI)
+	VMOVUPS Y2, 64(DI)
+	VMOVUPS Y3, 96(DI)
+	VMOVUPS Y4, 128(DI)
+	VMOVUPS Y5, 160(DI)
+	VZEROUPPER
+	RET
+
+// func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax, edx uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET
