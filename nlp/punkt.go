@@ -19,10 +19,10 @@ import (
 // only and does without the library's per-word objects and regular
 // expressions. TestPunkt compares it with prose on the corpora.
 type punkt struct {
-	abbrevs   map[string]int // abbreviations, without their full stop
-	colloc    map[string]int // "word,next word" pairs that do not end a sentence
-	starters  map[string]int // frequent sentence starters
-	ortho     map[string]int // orthographic context flags of word types
+	abbrevs  map[string]int // abbreviations, without their full stop
+	colloc   map[string]int // "word,next word" pairs that do not end a sentence
+	starters map[string]int // frequent sentence starters
+	ortho    map[string]int // orthographic context flags of word types
 }
 
 // Orthographic context flags, as the model stores them.
