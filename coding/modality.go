@@ -66,7 +66,8 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return realis, -1
 	}
 	g := k - 1
-	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not" || timeWords[toks[g].Norm]) {
+	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not" || timeWords[toks[g].Norm] ||
+		toks[g].Norm == "on" && g+1 < k && timeWords[toks[g+1].Norm]) { // "decided on Thursday to"
 		g--
 	}
 	if g < 0 {
