@@ -100,10 +100,11 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if used[i] {
 			continue // part of an earlier pattern ("decline to comment")
 		}
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") || attributive(toks, i) || nominalGerund(toks, i) {
+		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline || attributive(toks, i) || nominalGerund(toks, i) {
 			continue
 		}
-		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok {
+		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0) {
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -229,6 +230,22 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 func wordIs(t *nlp.Token, alts []string) bool {
 	for _, a := range alts {
 		if t.Norm == a || t.Lemma == a {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineVerb reports whether the noun-tagged word at i may be a verb in
+// the present tense that the tagger misread, as headlines and leads write
+// it ("China and Russia call on US to lift sanctions"): right after an
+// actor. Only a pattern of more than one word is matched there.
+func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	if t := toks[i].Tag; t != "NN" && t != "NNS" || i == 0 {
+		return false
+	}
+	for k := range ps {
+		if ps[k].Tok1 == i {
 			return true
 		}
 	}

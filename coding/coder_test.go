@@ -33,6 +33,7 @@ var testFS = fstest.MapFS{
 190 | Use conventional military force | -10 | ASSAULT | |
 072 | Provide military aid | 8.3 | AID | |
 100 | Demand | -5 | REQUEST | |
+020 | Make an appeal or request | 3 | REQUEST | |
 193 | Fight with small arms and light weapons | -10 | ASSAULT | |
 036 | Express intent to meet or negotiate | 4 | AGREE | |
 1384 | Threaten conventional attack | -7 | THREATEN | |
@@ -48,6 +49,7 @@ var testFS = fstest.MapFS{
 190 | attack; overthrow; clash; kill
 193 | shoot; <come under fire
 072 | <receive weapons
+020 | call on
 `)},
 }
 
@@ -125,6 +127,7 @@ func TestCodeRules(t *testing.T) {
 		{"said Y must do it is a demand, even with a mis-tagged verb", "A Russian minister said that the Taliban must attack Afghan troops.", "RUSGOV 100 AFGINSTAL 2019-06-15"},
 		{"an ethnic group lives in the article's country", "Afghan police said ethnic Russians attacked Afghan troops.", "AFG 190 AFGMIL 2019-06-15"},
 		{"a title in the text beats the dictionary's dates", "In 2010, President Ghani met Russian officials.", "AFGGOV 040 RUSGOV 2010"},
+		{"a headline's present tense read as a noun", "Russia and France call on US to stop.", "RUS 020 USA 2019-06-15; FRA 020 USA 2019-06-15"},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {
