@@ -407,7 +407,14 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 	// Places are where talks happen ("met in Moscow"), but what a visit,
 	// an attack, a withdrawal or a promise is about ("arrived in Amman",
 	// "evacuate settlements in the Gaza Strip").
-	placeIsTarget := cameo.Root(tr.pat.Code) != "04" || tr.pat.Code == "042"
+	// Agreements and cooperation happen somewhere too ("signed a deal in
+	// Tokyo").
+	placeIsTarget := tr.pat.Code == "042"
+	switch cameo.Root(tr.pat.Code) {
+	case "03", "04", "05", "06":
+	default:
+		placeIsTarget = true
+	}
 	skip := func(p *actors.Phrase) bool {
 		if !placeIsTarget && isLocative(toks, p) {
 			return true
