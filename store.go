@@ -96,7 +96,10 @@ type EventFilter struct {
 	Located bool   // only events with a location
 	Text    string // case-insensitive substring of any mention's sentence or actor text
 	Cursor  string // from a previous page; "" starts at the newest event
-	Limit   int    // page size; 0 means DefaultLimit, above MaxLimit is cut to MaxLimit
+	// Limit is FindEvents' page size: 0 means DefaultLimit, above MaxLimit
+	// is cut to MaxLimit. For Dyads it is how many dyads, busiest first:
+	// 0 means DefaultDyads, a negative number all of them.
+	Limit int
 }
 
 // Page sizes of FindEvents.
@@ -104,6 +107,9 @@ const (
 	DefaultLimit = 100
 	MaxLimit     = 1000
 )
+
+// DefaultDyads is how many dyads Dyads returns when the filter's Limit is 0.
+const DefaultDyads = 1000
 
 // Intervals for aggregates.
 const (
@@ -161,7 +167,10 @@ type EventStore interface {
 	FindEvent(ctx context.Context, id string) (*StoredEvent, error)
 	// Dyads aggregates the filtered events by source and target code (and
 	// by period when interval is not ""). Events without a target are left
-	// out. Cursor and Limit are ignored.
+	// out. It returns the f.Limit busiest dyads (DefaultDyads when 0, all
+	// when negative): ordered by their count of events over the whole
+	// filter, descending, then by source and target code, each dyad with
+	// its periods in order. Cursor is ignored.
 	Dyads(ctx context.Context, f EventFilter, interval string) ([]DyadStat, error)
 	// Timeline aggregates the filtered events by period and quad class.
 	Timeline(ctx context.Context, f EventFilter, interval string) ([]TimelineStat, error)

@@ -249,12 +249,30 @@ func writeTable[T any](s *Server, w http.ResponseWriter, r *http.Request, key st
 func ftoa(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 func (s *Server) handleDyads(w http.ResponseWriter, r *http.Request) {
-	f, err := parseFilter(r.URL.Query())
+	// limit here counts dyads, busiest first: the events' page bound does
+	// not apply, and "all" asks for every one.
+	q := r.URL.Query()
+	limit := q.Get("limit")
+	q.Del("limit")
+	f, err := parseFilter(q)
 	if err != nil {
 		s.Error(w, r, err)
 		return
 	}
-	ds, err := s.Store.Dyads(r.Context(), f, r.URL.Query().Get("interval"))
+	switch limit {
+	case "":
+		f.Limit = parley.DefaultDyads
+	case "all":
+		f.Limit = -1
+	default:
+		n, err := strconv.Atoi(limit)
+		if err != nil || n < 1 {
+			s.Error(w, r, parley.Errorf(parley.EINVALID, "limit: want a positive number or all"))
+			return
+		}
+		f.Limit = n
+	}
+	ds, err := s.Store.Dyads(r.Context(), f, q.Get("interval"))
 	if err != nil {
 		s.Error(w, r, err)
 		return

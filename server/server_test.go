@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -322,6 +323,31 @@ func TestAggregates(t *testing.T) {
 	if !found {
 		t.Errorf("no Taliban–Afghan government dyad in %s", clip(body, 300))
 	}
+	// limit counts dyads, busiest first, beyond the events' page bound;
+	// all gives every one.
+	dyads := func(query string) []parley.DyadStat {
+		t.Helper()
+		var d struct {
+			Dyads []parley.DyadStat `json:"dyads"`
+		}
+		resp, body := get(t, ts.URL+"/api/dyads"+query, "")
+		if resp.StatusCode != 200 || json.Unmarshal([]byte(body), &d) != nil {
+			t.Fatalf("GET /api/dyads%s: %d %s", query, resp.StatusCode, clip(body, 200))
+		}
+		return d.Dyads
+	}
+	all := dyads("?limit=all")
+	if len(all) < 2 || !slices.Equal(dyads(""), all) || !slices.Equal(dyads("?limit=100000"), all) {
+		t.Errorf("dyads: limit=all gives %d, the default %d, limit=100000 %d", len(all), len(dyads("")), len(dyads("?limit=100000")))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i-1].Count < all[i].Count {
+			t.Errorf("dyads not busiest first: %+v before %+v", all[i-1], all[i])
+		}
+	}
+	if top := dyads("?limit=1"); len(top) != 1 || top[0] != all[0] {
+		t.Errorf("dyads?limit=1 = %+v, want %+v", top, all[0])
+	}
 	var tl struct {
 		Timeline []parley.TimelineStat `json:"timeline"`
 	}
@@ -346,7 +372,7 @@ func TestBadRequests(t *testing.T) {
 		"/api/events?limit=abc", "/api/events?limit=-1", "/api/events?bbox=1,2,3", "/api/events?bbox=0,0,500,10",
 		"/api/events?root=1%27%3B%20DROP%20TABLE%20events", "/api/events?actor=AFG%25", "/api/events?from=yesterday",
 		"/api/events?cursor=%21%21", "/api/events?q=" + strings.Repeat("x", 201), "/api/timeline?interval=year",
-		"/api/dyads?interval=decade",
+		"/api/dyads?interval=decade", "/api/dyads?limit=0", "/api/dyads?limit=some",
 	} {
 		resp, body := get(t, ts.URL+q, "")
 		if resp.StatusCode != 400 {

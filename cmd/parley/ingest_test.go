@@ -144,7 +144,7 @@ func TestIngestKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	const n, batch = 360, 6
+	const n, batch = 1200, 6
 	input := copiesOfSamples(t, n)
 	dir := t.TempDir()
 	killed := filepath.Join(dir, "killed.db")

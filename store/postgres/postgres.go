@@ -58,8 +58,25 @@ func Open(ctx context.Context, url string) (*EventStore, error) {
 		Name:       "postgres",
 		Copy:       copyRows,
 		LockBlocks: lockBlocks,
+		Arrays:     true,
+		Begin:      beginIngest,
 	}}}, nil
 }
+
+// beginIngest sets up an ingest transaction. Every statement of an ingest
+// finds a few rows by key (id, hash, block and date, cluster, rollup key)
+// through an index, so nested loops over index scans are the right plan for
+// all of them. But tables that grow faster than autovacuum analyzes them (a
+// bulk load into a new database) have no statistics, and the planner then
+// guesses that = ANY of a few hundred keys selects every row: it scanned
+// mentions and documents whole, hashed them, or ran parallel workers,
+// 20-120 ms a statement at 100,000 mentions, growing with the tables. So
+// those plans are off, and each statement is planned for its own arguments
+// (a generic plan cached while the tables were small would stay in use as
+// they grow).
+const beginIngest = `SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
+	set_config('enable_mergejoin', 'off', true), set_config('max_parallel_workers_per_gather', '0', true),
+	set_config('plan_cache_mode', 'force_custom_plan', true)`
 
 // lockBlocks serializes the writers that recluster one dedup block: a
 // transaction-level advisory lock per block in parley's own class (the

@@ -28,11 +28,11 @@ func BenchmarkAddDocuments(b *testing.B) {
 
 // open1M opens a SQLite database of a million synthetic event records
 // (100,000 documents), building it the first time in the temporary
-// directory ($TMPDIR/parley-bench-sqlite-1M-v2.db) and reusing it after.
+// directory ($TMPDIR/parley-bench-sqlite-1M-v3.db) and reusing it after.
 func open1M(b *testing.B) *sqlite.EventStore {
 	b.Helper()
 	ctx := context.Background()
-	path := filepath.Join(os.TempDir(), "parley-bench-sqlite-1M-v2.db")
+	path := filepath.Join(os.TempDir(), "parley-bench-sqlite-1M-v3.db")
 	if _, err := os.Stat(path); err != nil {
 		tmp := path + ".building"
 		os.Remove(tmp)

@@ -3,6 +3,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -32,6 +33,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
 		{"Paging", testPaging},
 		{"FindEvent", testFindEvent},
 		{"Aggregates", testAggregates},
+		{"BusiestDyads", testBusiestDyads},
 		{"Invalid", testInvalid},
 	}
 	for _, tt := range tests {
@@ -415,7 +417,8 @@ func testAggregates(t *testing.T, s parley.EventStore) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ds) != 3 || ds[1].Period != "2019-02" || ds[2].Period != "2019-03" {
+	// The busiest dyad first (2 events), each with its months in order.
+	if len(ds) != 3 || ds[0].Target != "AFGGOV" || ds[0].Period != "2019-02" || ds[1].Target != "AFGGOV" || ds[1].Period != "2019-03" || ds[2].Target != "AFGCOP" {
 		t.Errorf("monthly dyads = %+v", ds)
 	}
 	ds, err = s.Dyads(ctx, parley.EventFilter{}, parley.IntervalWeek)
@@ -445,6 +448,132 @@ func testAggregates(t *testing.T, s parley.EventStore) {
 	tl, err = s.Timeline(ctx, parley.EventFilter{}, parley.IntervalDay)
 	if err != nil || len(tl) != 4 || tl[0].Period != "2019-02-05" {
 		t.Errorf("daily Timeline = %+v, %v", tl, err)
+	}
+	// Weeks are named by their Monday: 2019-03-10 is a Sunday, 03-11 a Monday.
+	tl, err = s.Timeline(ctx, parley.EventFilter{Actor: "AFG"}, parley.IntervalWeek)
+	want = []parley.TimelineStat{
+		{Period: "2019-02-04", QuadClass: 1, Count: 1, MeanGoldstein: 1},
+		{Period: "2019-03-04", QuadClass: 1, Count: 1, MeanGoldstein: 1},
+		{Period: "2019-03-11", QuadClass: 4, Count: 1, MeanGoldstein: -10},
+	}
+	if err != nil || !slices.Equal(tl, want) {
+		t.Errorf("weekly Timeline(AFG) = %+v, %v; want %+v", tl, err, want)
+	}
+}
+
+// testBusiestDyads wants Dyads to rank dyads by their count of events,
+// descending, then by source and target, and to return the Limit busiest
+// (DefaultDyads when 0, all when negative), with or without an interval,
+// from the rollup (no filter) or from the events (a filter).
+func testBusiestDyads(t *testing.T, s parley.EventStore) {
+	ctx := context.Background()
+	g, err := synth.New(synth.Options{Seed: 3, Actors: 12, Days: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+	add(t, s, g.Documents(0, 300)...)
+	dyads := func(f parley.EventFilter, interval string) []parley.DyadStat {
+		t.Helper()
+		ds, err := s.Dyads(ctx, f, interval)
+		if err != nil {
+			t.Fatalf("Dyads(%+v, %q): %v", f, interval, err)
+		}
+		return ds
+	}
+	rank := func(a, b parley.DyadStat) int {
+		return cmp.Or(b.Count-a.Count, strings.Compare(a.Source, b.Source), strings.Compare(a.Target, b.Target))
+	}
+	every := dyads(parley.EventFilter{Limit: -1}, "")
+	if len(every) < 20 {
+		t.Fatalf("only %d dyads: the corpus does not test ranking", len(every))
+	}
+	if !slices.IsSortedFunc(every, rank) || every[0].Count == every[len(every)-1].Count {
+		t.Errorf("dyads not ranked by count, source, target: %+v", every)
+	}
+	// Through the events instead of the rollup: a filter that keeps them all.
+	same := func(a, b []parley.DyadStat) bool {
+		return slices.EqualFunc(a, b, func(x, y parley.DyadStat) bool {
+			d := x.MeanGoldstein - y.MeanGoldstein
+			x.MeanGoldstein, y.MeanGoldstein = 0, 0
+			return x == y && d < 1e-9 && d > -1e-9
+		})
+	}
+	if got := dyads(parley.EventFilter{Limit: -1, From: "2000-01-01"}, ""); !same(got, every) {
+		t.Errorf("filtered dyads differ from the rollup's:\n%+v\n%+v", got, every)
+	}
+	for _, f := range []parley.EventFilter{{Limit: 5}, {Limit: 5, From: "2000-01-01"}} {
+		if got := dyads(f, ""); !same(got, every[:5]) {
+			t.Errorf("Dyads(%+v) = %+v, want the first 5 of all", f, got)
+		}
+	}
+	if n := len(dyads(parley.EventFilter{}, "")); n != min(len(every), parley.DefaultDyads) {
+		t.Errorf("Dyads with limit 0: %d dyads, want %d", n, min(len(every), parley.DefaultDyads))
+	}
+	// By month: the 3 busiest dyads, each with its months in order, adding
+	// up to its total.
+	monthly := dyads(parley.EventFilter{Limit: 3}, parley.IntervalMonth)
+	var order []string
+	sums := map[string]int{}
+	for i, d := range monthly {
+		k := d.Source + ">" + d.Target
+		if i == 0 || k != order[len(order)-1] {
+			order = append(order, k)
+		} else if monthly[i-1].Period >= d.Period {
+			t.Errorf("dyad %s: period %s after %s", k, d.Period, monthly[i-1].Period)
+		}
+		sums[k] += d.Count
+	}
+	if len(order) != 3 {
+		t.Fatalf("monthly dyads with limit 3 give %d dyads: %v", len(order), order)
+	}
+	for i, k := range order {
+		if want := every[i].Source + ">" + every[i].Target; k != want || sums[k] != every[i].Count {
+			t.Errorf("monthly dyad %d = %s with %d events, want %s with %d", i, k, sums[k], want, every[i].Count)
+		}
+	}
+	if n := len(dyads(parley.EventFilter{Limit: -1}, parley.IntervalMonth)); n <= len(every) {
+		t.Errorf("all monthly dyads: %d rows for %d dyads", n, len(every))
+	}
+	// Timelines of one actor's events (read from the events, not the
+	// rollup), for every interval, against the same sums made here.
+	evs := all(t, s, parley.EventFilter{Actor: "USA", Limit: parley.MaxLimit})
+	for _, iv := range []string{parley.IntervalDay, parley.IntervalWeek, parley.IntervalMonth} {
+		type key struct {
+			period string
+			quad   int
+		}
+		sums := map[key]*parley.TimelineStat{}
+		for _, e := range evs {
+			p := dedup.StartDate(e.Date, e.FirstSeen)
+			switch iv {
+			case parley.IntervalWeek:
+				p = dedup.Week(p)
+			case parley.IntervalMonth:
+				p = p[:7]
+			}
+			k := key{p, e.QuadClass}
+			if sums[k] == nil {
+				sums[k] = &parley.TimelineStat{Period: p, QuadClass: e.QuadClass}
+			}
+			sums[k].Count++
+			sums[k].MeanGoldstein += e.Goldstein
+		}
+		tl, err := s.Timeline(ctx, parley.EventFilter{Actor: "USA"}, iv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tl) != len(sums) || len(tl) < 10 {
+			t.Errorf("Timeline(USA) by %s: %d rows, want %d", iv, len(tl), len(sums))
+		}
+		for i, r := range tl {
+			w := sums[key{r.Period, r.QuadClass}]
+			if w == nil || r.Count != w.Count || r.MeanGoldstein-w.MeanGoldstein/float64(w.Count) > 1e-9 || w.MeanGoldstein/float64(w.Count)-r.MeanGoldstein > 1e-9 {
+				t.Errorf("Timeline(USA) by %s: row %+v, want %+v", iv, r, w)
+			}
+			if i > 0 && cmp.Or(strings.Compare(tl[i-1].Period, r.Period), tl[i-1].QuadClass-r.QuadClass) >= 0 {
+				t.Errorf("Timeline(USA) by %s: %+v after %+v", iv, r, tl[i-1])
+			}
+		}
 	}
 }
 
@@ -577,7 +706,7 @@ func checkRollups(t *testing.T, s parley.EventStore, evs []*parley.StoredEvent) 
 			t.Errorf("Timeline row %+v, want %+v", r, w)
 		}
 	}
-	ds, err := s.Dyads(ctx, parley.EventFilter{}, "")
+	ds, err := s.Dyads(ctx, parley.EventFilter{Limit: -1}, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -83,12 +83,15 @@
 
   // Network -----------------------------------------------------------
   async function loadNetwork() {
-    const data = await getJSON('/api/dyads', filterParams());
     // The strongest dyads only: a layout of thousands of nodes helps nobody.
-    data.dyads.sort((a, b) => b.count - a.count || (a.source + a.target).localeCompare(b.source + b.target));
-    const shown = data.dyads.length;
+    // The server ranks them (busiest first); one more than shown tells
+    // whether there are more.
+    const p = filterParams();
+    p.set('limit', String(MAX_DYADS + 1));
+    const data = await getJSON('/api/dyads', p);
+    const more = data.dyads.length > MAX_DYADS;
     data.dyads = data.dyads.slice(0, MAX_DYADS);
-    document.getElementById('network-note').textContent = shown > MAX_DYADS ? 'the ' + MAX_DYADS + ' strongest of ' + shown + ' dyads' : shown + ' dyads';
+    document.getElementById('network-note').textContent = more ? 'the ' + MAX_DYADS + ' strongest dyads' : data.dyads.length + ' dyads';
     const nodes = new Map();
     const edges = [];
     let maxCount = 1;

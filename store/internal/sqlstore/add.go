@@ -217,7 +217,12 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 	for i := range docs {
 		hashes[i] = dedup.TextHash(&docs[i].Doc)
 	}
-	storedIDs, storedHashes, err := storedDocuments(ctx, tx, docs, hashes)
+	if s.Dialect.Begin != "" {
+		if err := tx.Exec(ctx, s.Dialect.Begin); err != nil {
+			return res, err
+		}
+	}
+	storedIDs, storedHashes, err := s.storedDocuments(ctx, tx, docs, hashes)
 	if err != nil {
 		return res, fmt.Errorf("look up documents: %w", err)
 	}
@@ -261,7 +266,7 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 			return res, fmt.Errorf("lock blocks: %w", err)
 		}
 	}
-	old, err := loadReach(ctx, tx, keys, reach)
+	old, err := s.loadReach(ctx, tx, keys, reach)
 	if err != nil {
 		return res, fmt.Errorf("load blocks: %w", err)
 	}
@@ -289,13 +294,8 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 		}
 		eventRows = append(eventRows, row)
 	}
-	for i := range nOld {
-		if ms[i].Cluster == old[i].Cluster && ms[i].DedupReason == old[i].DedupReason {
-			continue
-		}
-		if err := tx.Exec(ctx, `UPDATE mentions SET cluster_id = $1, dedup_reason = $2 WHERE id = $3`, ms[i].Cluster, ms[i].DedupReason, ms[i].ID); err != nil {
-			return res, fmt.Errorf("update mention %s: %w", ms[i].ID, err)
-		}
+	if err := s.updateMentions(ctx, tx, old, ms[:nOld]); err != nil {
+		return res, err
 	}
 	mentionRows := make([][]any, 0, len(fresh))
 	for i := nOld; i < len(ms); i++ {
@@ -312,18 +312,23 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 		return res, err
 	}
 	var roll rollup
-	for chunk := range slices.Chunk(gone, 500) {
-		if err := roll.subtract(ctx, tx, chunk); err != nil {
-			return res, fmt.Errorf("read replaced events: %w", err)
+	per := 500
+	if s.Dialect.Arrays {
+		per = len(gone)
+	}
+	for chunk := range slices.Chunk(gone, max(per, 1)) {
+		q, args := `DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)`, anys(chunk)
+		if s.Dialect.Arrays {
+			q, args = `DELETE FROM events WHERE id = ANY($1)`, []any{chunk}
 		}
-		if err := tx.Exec(ctx, `DELETE FROM events WHERE id IN (`+placeholders(len(chunk))+`)`, anys(chunk)...); err != nil {
-			return res, fmt.Errorf("delete events: %w", err)
+		if err := roll.subtract(ctx, tx, q, args); err != nil {
+			return res, fmt.Errorf("delete replaced events: %w", err)
 		}
 	}
 	for _, r := range eventRows {
 		roll.add(r, 1)
 	}
-	if err := roll.write(ctx, tx); err != nil {
+	if err := roll.write(ctx, tx, s.Dialect.Arrays); err != nil {
 		return res, fmt.Errorf("rollups: %w", err)
 	}
 	return res, insertRows(ctx, tx, "events", EventColumns, eventRows)
@@ -382,10 +387,10 @@ func (r *rollup) bump(day dayKey, dyad [2]string, sign, mentions, milli int64) {
 	y.milli += sign * milli
 }
 
-// subtract takes out the stored events with these ids.
-func (r *rollup) subtract(ctx context.Context, tx Tx, ids []string) error {
-	rows, err := tx.Query(ctx, `SELECT source_code, target_code, quad_class, goldstein, date, week, month, num_mentions
-		FROM events WHERE id IN (`+placeholders(len(ids))+`)`, anys(ids)...)
+// subtract runs del, a DELETE of events, and takes out the events it
+// deletes.
+func (r *rollup) subtract(ctx context.Context, tx Tx, del string, args []any) error {
+	rows, err := tx.Query(ctx, del+` RETURNING source_code, target_code, quad_class, goldstein, date, week, month, num_mentions`, args...)
 	if err != nil {
 		return err
 	}
@@ -405,75 +410,164 @@ func (r *rollup) subtract(ctx context.Context, tx Tx, ids []string) error {
 
 // write applies the changes, in key order, 200 rows a statement, and
 // deletes the rows that no event counts any more.
-func (r *rollup) write(ctx context.Context, tx Tx) error {
+func (r *rollup) write(ctx context.Context, tx Tx, arrays bool) error {
 	days := slices.SortedFunc(maps.Keys(r.days), func(a, b dayKey) int {
 		return cmp.Or(strings.Compare(a.date, b.date), cmp.Compare(a.quad, b.quad))
 	})
 	var rows [][]any
+	var shrunk [][]any // the keys whose count fell, whose rows may now count nothing
 	for _, k := range days {
 		if d := r.days[k]; *d != (delta{}) {
 			rows = append(rows, []any{k.date, k.quad, k.week, k.month, d.events, d.milli})
+			if d.events < 0 {
+				shrunk = append(shrunk, []any{k.date, k.quad})
+			}
 		}
 	}
-	err := upsert(ctx, tx, rows, `INSERT INTO timeline_days (date, quad_class, week, month, events, goldstein_milli) VALUES `,
+	err := upsert(ctx, tx, arrays, rows, `INSERT INTO timeline_days (date, quad_class, week, month, events, goldstein_milli) `,
+		[]string{"text", "int", "text", "text", "bigint", "bigint"},
 		` ON CONFLICT (date, quad_class) DO UPDATE SET events = timeline_days.events + excluded.events,
 			goldstein_milli = timeline_days.goldstein_milli + excluded.goldstein_milli`)
 	if err != nil {
 		return err
 	}
-	for _, k := range days {
-		if r.days[k].events < 0 {
-			if err := tx.Exec(ctx, `DELETE FROM timeline_days WHERE date = $1 AND quad_class = $2 AND events = 0`, k.date, k.quad); err != nil {
-				return err
-			}
-		}
+	err = deleteEmpty(ctx, tx, arrays, shrunk, "timeline_days", "date", "quad_class", []string{"text", "int"})
+	if err != nil {
+		return err
 	}
 	dyads := slices.SortedFunc(maps.Keys(r.dyads), func(a, b [2]string) int {
 		return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
 	})
-	rows = rows[:0]
+	rows, shrunk = rows[:0], shrunk[:0]
 	for _, k := range dyads {
 		if d := r.dyads[k]; *d != (delta{}) {
 			rows = append(rows, []any{k[0], k[1], d.events, d.mentions, d.milli})
+			if d.events < 0 {
+				shrunk = append(shrunk, []any{k[0], k[1]})
+			}
 		}
 	}
-	err = upsert(ctx, tx, rows, `INSERT INTO dyad_totals (source_code, target_code, events, mentions, goldstein_milli) VALUES `,
+	err = upsert(ctx, tx, arrays, rows, `INSERT INTO dyad_totals (source_code, target_code, events, mentions, goldstein_milli) `,
+		[]string{"text", "text", "bigint", "bigint", "bigint"},
 		` ON CONFLICT (source_code, target_code) DO UPDATE SET events = dyad_totals.events + excluded.events,
 			mentions = dyad_totals.mentions + excluded.mentions, goldstein_milli = dyad_totals.goldstein_milli + excluded.goldstein_milli`)
 	if err != nil {
 		return err
 	}
-	for _, k := range dyads {
-		if r.dyads[k].events < 0 {
-			if err := tx.Exec(ctx, `DELETE FROM dyad_totals WHERE source_code = $1 AND target_code = $2 AND events = 0`, k[0], k[1]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return deleteEmpty(ctx, tx, arrays, shrunk, "dyad_totals", "source_code", "target_code", []string{"text", "text"})
 }
 
-// upsert runs insert, the rows as VALUES tuples, then conflict, for 200
-// rows at a time (keys are distinct, so no statement touches a row twice):
-// one round trip to PostgreSQL for 200 rows, not one each.
-func upsert(ctx context.Context, tx Tx, rows [][]any, insert, conflict string) error {
+// upsert runs insert, the rows, then conflict: with arrays, one statement
+// that unnests a typed array per column; else 200 rows a statement as
+// VALUES tuples. Keys are distinct, so no statement touches a row twice.
+func upsert(ctx context.Context, tx Tx, arrays bool, rows [][]any, insert string, types []string, conflict string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if arrays {
+		q, args := unnest(rows, types)
+		return tx.Exec(ctx, insert+`SELECT * FROM `+q+conflict, args...)
+	}
 	for chunk := range slices.Chunk(rows, 200) {
 		var args []any
 		for _, r := range chunk {
 			args = append(args, r...)
 		}
-		if err := tx.Exec(ctx, insert+tuples(len(chunk), len(chunk[0]))+conflict, args...); err != nil {
+		if err := tx.Exec(ctx, insert+`VALUES `+tuples(len(chunk), len(chunk[0]))+conflict, args...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// deleteEmpty deletes the rows of a rollup table with these keys (two
+// columns) that count no event any more.
+func deleteEmpty(ctx context.Context, tx Tx, arrays bool, keys [][]any, table, col1, col2 string, types []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	if arrays {
+		q, args := unnest(keys, types)
+		return tx.Exec(ctx, `DELETE FROM `+table+` WHERE events = 0 AND (`+col1+`, `+col2+`) IN (SELECT * FROM `+q+`)`, args...)
+	}
+	for _, k := range keys {
+		if err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE `+col1+` = $1 AND `+col2+` = $2 AND events = 0`, k...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unnest returns "unnest($1::T1[], $2::T2[], ...)" and, as its arguments,
+// the columns of rows as slices, one per type ("text", "int", "bigint").
+func unnest(rows [][]any, types []string) (string, []any) {
+	var b strings.Builder
+	b.WriteString("unnest(")
+	args := make([]any, len(types))
+	for c, t := range types {
+		if c > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("$" + strconv.Itoa(c+1) + "::" + t + "[]")
+		switch t {
+		case "text":
+			col := make([]string, len(rows))
+			for i, r := range rows {
+				col[i] = r[c].(string)
+			}
+			args[c] = col
+		default:
+			col := make([]int64, len(rows))
+			for i, r := range rows {
+				switch v := r[c].(type) {
+				case int:
+					col[i] = int64(v)
+				case int64:
+					col[i] = v
+				}
+			}
+			args[c] = col
+		}
+	}
+	b.WriteString(")")
+	return b.String(), args
+}
+
+// updateMentions writes the clusters and reasons of the stored mentions
+// old that reclustering (now) changed.
+func (s *Store) updateMentions(ctx context.Context, tx Tx, old, now []parley.Mention) error {
+	var ids, clusters, reasons []string
+	for i := range old {
+		if now[i].Cluster == old[i].Cluster && now[i].DedupReason == old[i].DedupReason {
+			continue
+		}
+		if !s.Dialect.Arrays {
+			if err := tx.Exec(ctx, `UPDATE mentions SET cluster_id = $1, dedup_reason = $2 WHERE id = $3`, now[i].Cluster, now[i].DedupReason, now[i].ID); err != nil {
+				return fmt.Errorf("update mention %s: %w", now[i].ID, err)
+			}
+			continue
+		}
+		ids, clusters, reasons = append(ids, now[i].ID), append(clusters, now[i].Cluster), append(reasons, now[i].DedupReason)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	err := tx.Exec(ctx, `UPDATE mentions m SET cluster_id = u.cluster_id, dedup_reason = u.dedup_reason
+		FROM unnest($1::text[], $2::text[], $3::text[]) AS u (id, cluster_id, dedup_reason) WHERE m.id = u.id`, ids, clusters, reasons)
+	if err != nil {
+		return fmt.Errorf("update mentions: %w", err)
+	}
+	return nil
+}
+
 // storedDocuments returns which of the documents' ids and text hashes are
 // stored.
-func storedDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument, hashes []string) (ids, hs map[string]bool, err error) {
+func (s *Store) storedDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument, hashes []string) (ids, hs map[string]bool, err error) {
 	ids, hs = map[string]bool{}, map[string]bool{}
-	const per = 250
+	per := 250
+	if s.Dialect.Arrays {
+		per = len(docs)
+	}
 	for lo := 0; lo < len(docs); lo += per {
 		hi := min(lo+per, len(docs))
 		args := make([]any, 0, 2*(hi-lo))
@@ -484,7 +578,15 @@ func storedDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument, ha
 			args = append(args, hashes[i])
 		}
 		n := hi - lo
-		rows, err := tx.Query(ctx, `SELECT id, hash FROM documents WHERE id IN (`+placeholders(n)+`) OR hash IN (`+placeholdersFrom(n+1, n)+`)`, args...)
+		q := `SELECT id, hash FROM documents WHERE id IN (` + placeholders(n) + `) OR hash IN (` + placeholdersFrom(n+1, n) + `)`
+		if s.Dialect.Arrays {
+			ids := make([]string, 0, n)
+			for i := lo; i < hi; i++ {
+				ids = append(ids, docs[i].Doc.ID)
+			}
+			q, args = `SELECT id, hash FROM documents WHERE id = ANY($1) OR hash = ANY($2)`, []any{ids, hashes[lo:hi]}
+		}
+		rows, err := tx.Query(ctx, q, args...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -567,7 +669,7 @@ const rangesPer = 200
 
 // loadReach reads the stored mentions within reach of the new ones (see
 // addDocuments), then the other members of their clusters.
-func loadReach(ctx context.Context, tx Tx, keys []string, reach map[string][]dedup.Range) ([]parley.Mention, error) {
+func (s *Store) loadReach(ctx context.Context, tx Tx, keys []string, reach map[string][]dedup.Range) ([]parley.Mention, error) {
 	type rng struct {
 		key string
 		dedup.Range
@@ -580,7 +682,11 @@ func loadReach(ctx context.Context, tx Tx, keys []string, reach map[string][]ded
 	}
 	var out []parley.Mention
 	seen := map[string]bool{}
-	for chunk := range slices.Chunk(all, rangesPer) {
+	per := rangesPer
+	if s.Dialect.Arrays {
+		per = max(len(all), 1)
+	}
+	for chunk := range slices.Chunk(all, per) {
 		// Mentions that start in a range, and month- or year-dated ones
 		// that start before it and end in it (partial index on
 		// date_end > date_start; such an interval ends within MaxSpanDays
@@ -599,11 +705,13 @@ func loadReach(ctx context.Context, tx Tx, keys []string, reach map[string][]ded
 			}
 			args2 = append(args2, r.key, r.From, t.AddDate(0, 0, dedup.MaxSpanDays).Format(parley.DateLayout))
 		}
-		// The casts type the VALUES columns for PostgreSQL; CROSS JOIN
-		// makes SQLite loop over the ranges and search the index (it
-		// would rather scan mentions).
-		values := `(VALUES (CAST($1 AS TEXT), CAST($2 AS TEXT), CAST($3 AS TEXT))` + strings.TrimPrefix(tuples(len(chunk), 3), "($1, $2, $3)") +
-			`) AS r CROSS JOIN mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block = r.column1 `
+		// CROSS JOIN makes SQLite loop over the ranges and search the
+		// index (it would rather scan mentions).
+		values := `(VALUES ` + tuples(len(chunk), 3) + `) AS r CROSS JOIN mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block = r.column1 `
+		if s.Dialect.Arrays {
+			values = `unnest($1::text[], $2::text[], $3::text[]) AS r (column1, column2, column3) CROSS JOIN mentions m JOIN documents d ON d.id = m.doc_id WHERE m.block = r.column1 `
+			args, args2 = columns(args, 3), columns(args2, 3)
+		}
 		var err error
 		out, err = readMentions(ctx, tx, out, seen, mentionSelect+values+`AND m.date_start BETWEEN r.column2 AND r.column3`, args)
 		if err != nil {
@@ -624,14 +732,36 @@ func loadReach(ctx context.Context, tx Tx, keys []string, reach map[string][]ded
 			ids = append(ids, c)
 		}
 	}
-	for chunk := range slices.Chunk(ids, 500) {
+	per = 500
+	if s.Dialect.Arrays {
+		per = max(len(ids), 1)
+	}
+	for chunk := range slices.Chunk(ids, per) {
+		q, args := mentionSelect+`mentions m JOIN documents d ON d.id = m.doc_id WHERE m.cluster_id IN (`+placeholders(len(chunk))+`)`, anys(chunk)
+		if s.Dialect.Arrays {
+			q, args = mentionSelect+`mentions m JOIN documents d ON d.id = m.doc_id WHERE m.cluster_id = ANY($1)`, []any{chunk}
+		}
 		var err error
-		out, err = readMentions(ctx, tx, out, seen, mentionSelect+`mentions m JOIN documents d ON d.id = m.doc_id WHERE m.cluster_id IN (`+placeholders(len(chunk))+`)`, anys(chunk))
+		out, err = readMentions(ctx, tx, out, seen, q, args)
 		if err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// columns turns args, rows of width strings flattened, into width slices
+// of strings, one per column.
+func columns(args []any, width int) []any {
+	cols := make([][]string, width)
+	for i, a := range args {
+		cols[i%width] = append(cols[i%width], a.(string))
+	}
+	out := make([]any, width)
+	for i := range cols {
+		out[i] = cols[i]
+	}
+	return out
 }
 
 // readMentions appends the mentions a mentionSelect query returns that are

@@ -5,6 +5,7 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/base64"
@@ -37,6 +38,14 @@ type Dialect struct {
 	// modernc's SQLite compiles a statement on every call otherwise, while
 	// pgx caches prepared statements itself.
 	Prepare bool
+	// Arrays says that the database takes a []string as an array parameter
+	// (PostgreSQL's text[]), so that AddDocuments sends the keys, ranges,
+	// updates and rollup rows of a call in one statement each (unnest, =
+	// ANY) instead of one statement per chunk of rows: a round trip each.
+	Arrays bool
+	// Begin, when not "", is run first in AddDocuments' (and
+	// AddDocumentsTx's) transaction.
+	Begin string
 }
 
 // Columns of the bulk-loaded tables, in the order of the rows given to Copy.
@@ -261,8 +270,11 @@ func prefixRange(prefix string) (lo, hi string) {
 }
 
 // aggCols are the columns the aggregates read, all in the covering
-// indexes events_source_agg and events_target_agg.
-const aggCols = `e.source_code, e.target_code, e.date, e.week, e.month, e.quad_class, e.goldstein, e.num_mentions, e.root, e.id`
+// indexes events_source_agg and events_target_agg. Weeks and months are
+// not there (each index entry is written by every new event, so it is
+// kept lean): months are cut from the date, weeks made from dates by
+// weekly.
+const aggCols = `e.source_code, e.target_code, e.date, e.quad_class, e.goldstein, e.num_mentions, e.root, e.id`
 
 // filtered returns a FROM item, the subquery e of the filtered events
 // with the columns cols. An actor filter becomes a UNION ALL of the events
@@ -476,18 +488,29 @@ func Evidence(body string, e *parley.Event) []parley.Run {
 	return out
 }
 
-// Dyads implements parley.EventStore.
+// Dyads implements parley.EventStore. Without an interval the database
+// ranks the dyads and returns only the busiest (from the rollup dyad_totals
+// when nothing filters); with one, the periods of every dyad are read and
+// the busiest dyads kept here (busiest).
 func (s *Store) Dyads(ctx context.Context, f parley.EventFilter, interval string) ([]parley.DyadStat, error) {
-	col, err := periodColumn(interval, true)
+	col, err := periodColumn(interval)
 	if err != nil {
 		return nil, err
 	}
-	f.Cursor = ""
+	limit := f.Limit
+	if limit == 0 {
+		limit = parley.DefaultDyads
+	}
+	f.Cursor, f.Limit = "", 0
+	top := ""
+	if limit > 0 && interval == "" {
+		top = " LIMIT " + strconv.Itoa(limit)
+	}
 	var q string
 	var args []any
 	if interval == "" && onlyDates(f) && f.From == "" && f.To == "" {
-		q = `SELECT source_code, target_code, '', events, mentions, CAST(goldstein_milli AS DOUBLE PRECISION) / 1000 / events
-			FROM dyad_totals ORDER BY 1, 2`
+		q = `SELECT source_code, target_code, '', events, mentions, CAST(goldstein_milli AS DOUBLE PRECISION) / 1000
+			FROM dyad_totals ORDER BY events DESC, source_code, target_code` + top
 	} else {
 		var from string
 		var err error
@@ -495,12 +518,15 @@ func (s *Store) Dyads(ctx context.Context, f parley.EventFilter, interval string
 		if err != nil {
 			return nil, err
 		}
-		group := "1, 2, 3"
 		if interval == "" {
-			group = "1, 2" // PostgreSQL refuses to group by a constant
+			col = "''"
 		}
-		q = `SELECT e.source_code, e.target_code, ` + col + `, count(*), sum(e.num_mentions), avg(e.goldstein) FROM ` + from + ` WHERE e.target_code <> ''` +
-			` GROUP BY ` + group + ` ORDER BY 1, 2, 3`
+		q = `SELECT e.source_code, e.target_code, ` + col + `, count(*), sum(e.num_mentions), sum(e.goldstein) FROM ` + from + ` WHERE e.target_code <> ''`
+		if interval == "" {
+			q += ` GROUP BY 1, 2 ORDER BY 4 DESC, 1, 2` + top // PostgreSQL refuses to group by a constant
+		} else {
+			q += ` GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+		}
 	}
 	rows, err := s.DB.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -510,34 +536,76 @@ func (s *Store) Dyads(ctx context.Context, f parley.EventFilter, interval string
 	var out []parley.DyadStat
 	for rows.Next() {
 		var d parley.DyadStat
-		if err := rows.Scan(&d.Source, &d.Target, &d.Period, &d.Count, &d.Mentions, &d.MeanGoldstein); err != nil {
+		var sum float64 // of Goldstein scores, made a mean below
+		if err := rows.Scan(&d.Source, &d.Target, &d.Period, &d.Count, &d.Mentions, &sum); err != nil {
 			return nil, fmt.Errorf("dyads: %w", err)
 		}
+		if interval == parley.IntervalWeek {
+			d.Period = dedup.Week(d.Period)
+			if n := len(out) - 1; n >= 0 && out[n].Source == d.Source && out[n].Target == d.Target && out[n].Period == d.Period {
+				out[n].Count += d.Count
+				out[n].Mentions += d.Mentions
+				out[n].MeanGoldstein += sum
+				continue
+			}
+		}
+		d.MeanGoldstein = sum
 		out = append(out, d)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("dyads: %w", err)
+	}
+	for i := range out {
+		out[i].MeanGoldstein /= float64(out[i].Count)
+	}
+	if interval != "" {
+		out = busiest(out, limit)
+	}
+	return out, nil
 }
 
-func periodColumn(interval string, optional bool) (string, error) {
-	switch interval {
-	case parley.IntervalDay:
-		return "e.date", nil
-	case parley.IntervalWeek:
-		return "e.week", nil
-	case parley.IntervalMonth:
-		return "e.month", nil
-	case "":
-		if optional {
-			return "''", nil
+// busiest returns the rows of the limit dyads (all when limit < 0) with
+// the most events over all their periods, busiest first, then by source
+// and target; rows holds each dyad's periods together and in order.
+func busiest(rows []parley.DyadStat, limit int) []parley.DyadStat {
+	type run struct{ lo, hi, count int }
+	var runs []run
+	for i := range rows {
+		if i == 0 || rows[i].Source != rows[i-1].Source || rows[i].Target != rows[i-1].Target {
+			runs = append(runs, run{lo: i, hi: i})
 		}
+		r := &runs[len(runs)-1]
+		r.hi++
+		r.count += rows[i].Count
+	}
+	slices.SortFunc(runs, func(a, b run) int {
+		return cmp.Or(b.count-a.count, strings.Compare(rows[a.lo].Source, rows[b.lo].Source), strings.Compare(rows[a.lo].Target, rows[b.lo].Target))
+	})
+	if limit >= 0 && len(runs) > limit {
+		runs = runs[:limit]
+	}
+	out := make([]parley.DyadStat, 0, len(rows))
+	for _, r := range runs {
+		out = append(out, rows[r.lo:r.hi]...)
+	}
+	return out
+}
+
+// periodColumn is the expression, over the aggregates' columns (aggCols),
+// that groups by interval: weeks are grouped by day, and made weeks after.
+func periodColumn(interval string) (string, error) {
+	switch interval {
+	case parley.IntervalDay, parley.IntervalWeek, "":
 		return "e.date", nil
+	case parley.IntervalMonth:
+		return "substr(e.date, 1, 7)", nil
 	}
 	return "", parley.Errorf(parley.EINVALID, "interval %q: want day, week or month", interval)
 }
 
 // Timeline implements parley.EventStore.
 func (s *Store) Timeline(ctx context.Context, f parley.EventFilter, interval string) ([]parley.TimelineStat, error) {
-	col, err := periodColumn(interval, false)
+	col, err := periodColumn(interval)
 	if err != nil {
 		return nil, err
 	}
@@ -550,15 +618,22 @@ func (s *Store) Timeline(ctx context.Context, f parley.EventFilter, interval str
 		if err != nil {
 			return nil, err
 		}
-		q = `SELECT ` + col + `, e.quad_class, sum(e.events), CAST(sum(e.goldstein_milli) AS DOUBLE PRECISION) / 1000 / sum(e.events)
+		switch interval {
+		case parley.IntervalWeek:
+			col = "e.week"
+		case parley.IntervalMonth:
+			col = "e.month"
+		}
+		q = `SELECT ` + col + `, e.quad_class, sum(e.events), CAST(sum(e.goldstein_milli) AS DOUBLE PRECISION) / 1000
 			FROM timeline_days e` + w + ` GROUP BY 1, 2 ORDER BY 1, 2`
+		interval = "" // grouped by week already
 	} else {
 		var from string
 		from, args, err = filtered(f, aggCols)
 		if err != nil {
 			return nil, err
 		}
-		q = `SELECT ` + col + `, e.quad_class, count(*), avg(e.goldstein) FROM ` + from +
+		q = `SELECT ` + col + `, e.quad_class, count(*), sum(e.goldstein) FROM ` + from +
 			` GROUP BY 1, 2 ORDER BY 1, 2`
 	}
 	rows, err := s.DB.QueryContext(ctx, q, args...)
@@ -569,10 +644,47 @@ func (s *Store) Timeline(ctx context.Context, f parley.EventFilter, interval str
 	var out []parley.TimelineStat
 	for rows.Next() {
 		var t parley.TimelineStat
-		if err := rows.Scan(&t.Period, &t.QuadClass, &t.Count, &t.MeanGoldstein); err != nil {
+		var sum float64 // of Goldstein scores, made a mean below
+		if err := rows.Scan(&t.Period, &t.QuadClass, &t.Count, &sum); err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
+		t.MeanGoldstein = sum
 		out = append(out, t)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	if interval == parley.IntervalWeek {
+		out = weekly(out)
+	}
+	for i := range out {
+		out[i].MeanGoldstein /= float64(out[i].Count)
+	}
+	return out, nil
+}
+
+// weekly merges daily rows, ordered by day and quad class, into weeks,
+// ordered by week and quad class. MeanGoldstein holds sums.
+func weekly(days []parley.TimelineStat) []parley.TimelineStat {
+	type key struct {
+		week string
+		quad int
+	}
+	at := map[key]int{}
+	var out []parley.TimelineStat
+	for _, d := range days {
+		k := key{dedup.Week(d.Period), d.QuadClass}
+		if i, ok := at[k]; ok {
+			out[i].Count += d.Count
+			out[i].MeanGoldstein += d.MeanGoldstein
+			continue
+		}
+		at[k] = len(out)
+		d.Period = k.week
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b parley.TimelineStat) int {
+		return cmp.Or(strings.Compare(a.Period, b.Period), cmp.Compare(a.QuadClass, b.QuadClass))
+	})
+	return out
 }
