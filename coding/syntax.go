@@ -350,30 +350,24 @@ func isRelativeStop(toks []nlp.Token, k, anchor int) bool {
 // byAgent returns the phrase after "by" that follows the verb: the agent of
 // a passive.
 func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
-	for k := last + 1; k < len(toks) && k <= last+3; k++ {
-		if toks[k].Norm != "by" {
-			continue
-		}
-		for j := k + 1; j < len(toks) && j <= k+4; j++ {
-			if p := phraseStartingAt(ps, j); p != nil {
-				return p
-			}
-			if isBoundary(&toks[j]) {
-				return nil
-			}
-		}
-	}
-	return nil
+	return agentAfter(toks, ps, last, "by", 3, false)
 }
 
 // fromAgent returns the actor after "from" following a received event
 // ("received weapons from the government", "came under fire from rebels").
 func fromAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
-	for k := last + 1; k < len(toks) && k <= last+4; k++ {
-		if isBoundary(&toks[k]) {
+	return agentAfter(toks, ps, last, "from", 4, true)
+}
+
+// agentAfter returns the first actor within four tokens after the
+// preposition prep, itself within reach tokens after last; a boundary
+// before the actor ends the search, and before prep too when bounded.
+func agentAfter(toks []nlp.Token, ps []actors.Phrase, last int, prep string, reach int, bounded bool) *actors.Phrase {
+	for k := last + 1; k < len(toks) && k <= last+reach; k++ {
+		if bounded && isBoundary(&toks[k]) {
 			return nil
 		}
-		if toks[k].Norm != "from" {
+		if toks[k].Norm != prep {
 			continue
 		}
 		for j := k + 1; j < len(toks) && j <= k+4; j++ {
@@ -384,7 +378,9 @@ func fromAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
 				return nil
 			}
 		}
-		return nil
+		if bounded {
+			return nil
+		}
 	}
 	return nil
 }

@@ -1,12 +1,10 @@
 package nlp
 
 import (
-	"encoding/binary"
 	"errors"
 	"hash/maphash"
-	"math/bits"
+	"parley/nlp/internal/strhash"
 	"strings"
-	"unsafe"
 
 	"github.com/aaaton/golem/v4/dicts/en"
 )
@@ -135,42 +133,7 @@ func (d *lemmaDict) find(s string) uint32 {
 func (d *lemmaDict) inDict(w string) bool { return d.find(strings.ToLower(w)) != 0 }
 
 // hash hashes s and returns its first 8 bytes, zero-padded.
-func (d *lemmaDict) hash(s string) (h, k8 uint64) {
-	const k0, k1, k2 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db, 0x8ebc6af09c88c6e3
-	n := len(s)
-	b := unsafe.Slice(unsafe.StringData(s), n)
-	var y uint64
-	switch {
-	case n > 16:
-		h := d.seed
-		for len(b) > 16 {
-			h = mix64(binary.LittleEndian.Uint64(b)^k1, binary.LittleEndian.Uint64(b[8:])^h)
-			b = b[16:]
-		}
-		b = unsafe.Slice(unsafe.StringData(s), n)
-		k8 = binary.LittleEndian.Uint64(b)
-		y = binary.LittleEndian.Uint64(b[n-16:]) ^ h ^ binary.LittleEndian.Uint64(b[n-8:])*k0
-	case n >= 8:
-		k8 = binary.LittleEndian.Uint64(b)
-		y = binary.LittleEndian.Uint64(b[n-8:])
-	case n >= 4:
-		k8 = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))>>(8*(8-n))<<32
-	case n > 0:
-		k8 = uint64(b[0])
-		if n > 1 {
-			k8 |= uint64(b[1]) << 8
-			if n > 2 {
-				k8 |= uint64(b[2]) << 16
-			}
-		}
-	}
-	return mix64(k8^k1^uint64(n), y^d.seed^k2), k8
-}
-
-func mix64(a, b uint64) uint64 {
-	hi, lo := bits.Mul64(a, b)
-	return hi ^ lo
-}
+func (d *lemmaDict) hash(s string) (h, k8 uint64) { return strhash.Sum(d.seed, s) }
 
 // pick returns what lemmaPick used to get from golem's candidate lemmas for
 // norm (sorted, the first different from norm and no longer, else the
