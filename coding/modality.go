@@ -40,6 +40,14 @@ var intentAdjectives = map[string]bool{
 	"scheduled": true, "slated": true, "due": true,
 }
 
+// hypothetical verbs take a gerund that names an option, not an act
+// ("considered imposing sanctions", "discussed sending troops").
+var hypothetical = map[string]bool{
+	"consider": true, "weigh": true, "contemplate": true, "discuss": true, "mull": true,
+	"debate": true, "explore": true, "propose": true, "suggest": true, "recommend": true,
+	"envisage": true, "envision": true, "advocate": true,
+}
+
 var refusalVerbs = map[string]bool{"refuse": true, "decline": true, "reject": true, "refusal": true}
 
 var threatVerbs = map[string]bool{"threaten": true, "warn": true, "vow": false}
@@ -55,6 +63,9 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return realis, -1
 	}
 	t := toks[k]
+	if toks[anchor].Tag == "VBG" && hypothetical[t.Lemma] {
+		return wish, k // "would consider shooting down": an option weighed, no event
+	}
 	if t.Tag == "MD" || t.Norm == "wo" || t.Norm == "'ll" {
 		switch t.Norm {
 		case "will", "would", "shall", "wo", "'ll":
