@@ -454,7 +454,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	evCode := tr.pat.Code
 	rule := tr.pat.Rule()
 
-	passive := isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor)
+	passive := isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor, tr.last)
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)

@@ -129,6 +129,7 @@ func TestCodeRules(t *testing.T) {
 		{"a title in the text beats the dictionary's dates", "In 2010, President Ghani met Russian officials.", "AFGGOV 040 RUSGOV 2010"},
 		{"a headline's present tense read as a noun", "Russia and France call on US to stop.", "RUS 020 USA 2019-06-15; FRA 020 USA 2019-06-15"},
 		{"an option considered is no act", "Russia would consider attacking the Taliban.", ""},
+		{"a participle between commas is passive", "The Afghan troops, attacked near Kabul on Monday, were buried.", ""},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 	} {

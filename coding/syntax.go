@@ -39,15 +39,39 @@ func isPassive(toks []nlp.Token, i int) bool {
 // place, time or pause and the clause's own verb must come after it, in
 // the same clause unless the actor is an apposition ("Suu Kyi, the leader
 // detained since the coup, remains").
-func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i int) bool {
-	p := phraseEndingAt(ps, i-1)
-	if toks[i].Tag != "VBN" || i == 0 || p == nil {
+func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
+	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" || i == 0 {
 		return false
 	}
-	if i+1 >= len(toks) {
+	var p *actors.Phrase
+	commaBefore := false
+	if toks[i].Tag == "VBN" {
+		p = phraseEndingAt(ps, i-1)
+	}
+	if p == nil && i >= 2 && toks[i-1].Norm == "," {
+		// "Italian fishermen, held captive in Libya, have been freed" (the
+		// tagger reads such participles as past tenses too)
+		p, commaBefore = phraseEndingAt(ps, i-2), true
+	}
+	if p == nil || last+1 >= len(toks) {
 		return false
 	}
-	switch toks[i+1].Norm {
+	if commaBefore {
+		// the participle clause closes with a comma and the subject's own
+		// verb follows it at once: ", were buried", ", have been freed"
+		// (not "X, Y's activist, staged a strike, his lawyer said")
+		for k := last + 1; k+1 < len(toks); k++ {
+			if toks[k].Norm == "," {
+				switch toks[k+1].Tag {
+				case "VBD", "VBZ", "VBP", "MD":
+					return true
+				}
+				return false
+			}
+		}
+		return false
+	}
+	switch toks[last+1].Norm {
 	case "by":
 		return true
 	case "in", "on", "during", "since", "after", "near", "over", "last", "overnight", "earlier", "yesterday", "today", ",":
@@ -62,8 +86,8 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	for b >= 0 && toks[b].Tag == "DT" {
 		b--
 	}
-	apposition := b >= 0 && toks[b].Norm == ","
-	for k := i + 1; k < len(toks); k++ {
+	apposition := commaBefore || b >= 0 && toks[b].Norm == ","
+	for k := last + 1; k < len(toks); k++ {
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
