@@ -179,3 +179,21 @@ type EventStore interface {
 	// Close releases the store.
 	Close() error
 }
+
+// BulkLoader is an EventStore that can also store a large load (tens of
+// thousands of documents) in one transaction much faster than AddDocuments:
+// it drops the secondary indexes of the mentions and events, appends the
+// rows in key order and builds the indexes again (sorted builds, not one
+// random insert a row each). Both store/sqlite and store/postgres implement
+// it; callers type-assert an EventStore to it.
+type BulkLoader interface {
+	// BulkAddDocuments stores the documents as AddDocuments does, with the
+	// same result and the same stored state (events, mention clusters and
+	// reasons, rollups); loading documents already stored skips them. It
+	// rebuilds whole indexes, so it costs what the store holds as well as
+	// what it loads: use it for loads comparable to the store or larger,
+	// AddDocuments for small batches. Readers of the store wait while it
+	// runs (PostgreSQL) or see the store as it was (SQLite). It returns
+	// EINVALID for a document that fails Validate.
+	BulkAddDocuments(ctx context.Context, docs []CodedDocument) (AddResult, error)
+}

@@ -50,7 +50,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	st, err := m.ingestInto(ctx, store, codeFlags{workers: runtime.NumCPU()}, []string{input}, 64)
+	st, err := m.ingestInto(ctx, store, store.AddDocuments, codeFlags{workers: runtime.NumCPU()}, []string{input}, 64)
 	if err != nil {
 		return err
 	}

@@ -140,6 +140,33 @@ func mustRead(t *testing.T, path string) string {
 // TestIngestKilled kills an ingest with SIGKILL part way, checks that what
 // was committed is whole, lets a second run finish, and compares the result
 // with an uninterrupted run.
+// TestIngestBulk wants --bulk to store what ingest stores without it, in
+// one load and in loads of 5 documents into a database holding some, and
+// to skip what is stored when run again.
+func TestIngestBulk(t *testing.T) {
+	dir := t.TempDir()
+	input := copiesOfSamples(t, 24)
+	plain, bulk, mixed := filepath.Join(dir, "plain.db"), filepath.Join(dir, "bulk.db"), filepath.Join(dir, "mixed.db")
+	if _, stderr, err := run(t, "", "ingest", "--db", plain, input); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	want := snap(t, plain)
+	for range 2 {
+		if _, stderr, err := run(t, "", "ingest", "--bulk", "--db", bulk, input); err != nil {
+			t.Fatalf("ingest --bulk: %v\n%s", err, stderr)
+		}
+		sameSnapshot(t, "ingest --bulk", snap(t, bulk), want)
+	}
+	lines := strings.SplitAfter(mustRead(t, input), "\n")
+	if _, stderr, err := run(t, strings.Join(lines[:7], ""), "ingest", "--db", mixed, "-"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := run(t, "", "ingest", "--bulk", "--batch", "5", "--db", mixed, input); err != nil {
+		t.Fatalf("ingest --bulk --batch 5: %v\n%s", err, stderr)
+	}
+	sameSnapshot(t, "ingest, then ingest --bulk --batch 5", snap(t, mixed), want)
+}
+
 func TestIngestKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")

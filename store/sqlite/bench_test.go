@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"parley"
 	"parley/internal/synth"
 	"parley/store/sqlite"
 	"parley/store/storetest"
@@ -107,4 +108,25 @@ func BenchmarkFindEvents1M(b *testing.B) {
 		b.ReportMetric(float64(synth.P95(ds).Microseconds())/1000, "ms-p95-"+q.Name)
 	}
 	b.ReportMetric(float64(synth.P95(all).Microseconds())/1000, "ms-p95")
+}
+
+// BenchmarkBulkLoad stores 10,000 synthetic documents (100,000 event
+// records) into a new SQLite file, empty or holding 10,000
+// other documents, with one BulkAddDocuments call and, for
+// comparison, with AddDocuments calls of 64 documents,
+// and reports event records stored per second.
+func BenchmarkBulkLoad(b *testing.B) {
+	open := func(b *testing.B) parley.EventStore {
+		s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "bench.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		return s
+	}
+	for _, bc := range []struct {
+		name          string
+		stored, batch int
+	}{{"Empty", 0, 0}, {"Stored", 10_000, 0}, {"AddEmpty", 0, 64}, {"AddStored", 10_000, 64}} {
+		b.Run(bc.name, func(b *testing.B) { storetest.BenchLoad(b, open, bc.stored, 10_000, bc.batch) })
+	}
 }

@@ -33,7 +33,10 @@ type EventStore struct {
 	kick, stop, done chan struct{}
 }
 
-var _ parley.EventStore = (*EventStore)(nil)
+var (
+	_ parley.EventStore = (*EventStore)(nil)
+	_ parley.BulkLoader = (*EventStore)(nil)
+)
 
 // Open opens (creating it if needed) and migrates the database at path.
 // ":memory:" gives a private in-memory database.
@@ -80,7 +83,7 @@ func Open(ctx context.Context, path string) (*EventStore, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrate %s: %w", path, err)
 	}
-	s := &EventStore{Store: &sqlstore.Store{DB: db, Dialect: sqlstore.Dialect{Name: "sqlite", Prepare: true}, Dedup: dedup.DefaultOptions}}
+	s := &EventStore{Store: &sqlstore.Store{DB: db, Dialect: sqlstore.Dialect{Name: "sqlite", Prepare: true, Indexes: indexes}, Dedup: dedup.DefaultOptions}}
 	if !memory {
 		s.kick, s.stop, s.done = make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
 		go s.checkpoint()
@@ -92,13 +95,33 @@ func Open(ctx context.Context, path string) (*EventStore, error) {
 // of the checkpointer.
 func (s *EventStore) AddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
 	res, err := s.Store.AddDocuments(ctx, docs)
+	s.wake()
+	return res, err
+}
+
+// BulkAddDocuments implements parley.BulkLoader: sqlstore's, then a
+// wake-up of the checkpointer.
+func (s *EventStore) BulkAddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
+	res, err := s.Store.BulkAddDocuments(ctx, docs)
+	s.wake()
+	return res, err
+}
+
+// indexes lists the secondary indexes a bulk load drops and builds again;
+// the primary keys' automatic indexes have no sql. (The foreign key of
+// mentions stays: SQLite cannot drop one, and its check is a lookup in
+// documents' primary key, in order.)
+const indexes = `SELECT 'DROP INDEX ' || name, sql FROM sqlite_master
+	WHERE type = 'index' AND tbl_name IN ('mentions', 'events') AND sql IS NOT NULL ORDER BY name`
+
+// wake wakes the checkpointer, if there is one, after a write.
+func (s *EventStore) wake() {
 	if s.kick != nil {
 		select {
 		case s.kick <- struct{}{}:
 		default: // one is pending
 		}
 	}
-	return res, err
 }
 
 // checkpointEvery is the least time between background checkpoints, so

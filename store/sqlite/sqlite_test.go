@@ -121,3 +121,55 @@ func TestMigrateDateEnd(t *testing.T) {
 		t.Errorf("%d mentions after migrating, want %d", n, len(want))
 	}
 }
+
+// TestBulkKeepsIndexes checks that a bulk load builds again every index it
+// drops, with the same definition.
+func TestBulkKeepsIndexes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "events.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	indexes := func() map[string]string {
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		rows, err := db.Query(`SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'index'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]string{}
+		for rows.Next() {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = def
+		}
+		return out
+	}
+	before := indexes()
+	doc := parley.CodedDocument{Doc: parley.Document{ID: "d1", Date: "2020-01-01", Text: "Russia attacked."},
+		Events: []parley.Event{{ID: "e1", Doc: "d1", CAMEO: "190", Root: "19", QuadClass: 4, Date: "2020-01-01",
+			Source: &parley.Actor{Code: "RUS", Country: "RUS"}}}}
+	if _, err := s.BulkAddDocuments(ctx, []parley.CodedDocument{doc}); err != nil {
+		t.Fatal(err)
+	}
+	after := indexes()
+	if len(before) < 5 {
+		t.Fatalf("only %d indexes before the load", len(before))
+	}
+	for name, def := range before {
+		if after[name] != def {
+			t.Errorf("index %s: %q after the bulk load, was %q", name, after[name], def)
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d indexes after the bulk load, %d before", len(after), len(before))
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"parley"
 	"parley/dedup"
@@ -29,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
 		{"Clusters", testClusters},
 		{"OrderIndependent", nil},
 		{"Incremental", nil},
+		{"Bulk", nil},
 		{"Filters", testFilters},
 		{"Paging", testPaging},
 		{"FindEvent", testFindEvent},
@@ -44,6 +46,9 @@ func Run(t *testing.T, open func(t *testing.T) parley.EventStore) {
 				return
 			case "Incremental":
 				testIncremental(t, open)
+				return
+			case "Bulk":
+				testBulk(t, open)
 				return
 			}
 			s := open(t)
@@ -599,6 +604,24 @@ func testInvalid(t *testing.T, s parley.EventStore) {
 // and the same mentions (cluster, reason). Some dates are months, years or
 // missing, whose intervals reach across batches.
 func testIncremental(t *testing.T, open func(t *testing.T) parley.EventStore) {
+	docs := dense(t)
+	one, many := open(t), open(t)
+	defer one.Close()
+	defer many.Close()
+	add(t, one, docs...)
+	for batch := range slices.Chunk(shuffled(docs, 1), 7) {
+		add(t, many, batch...)
+	}
+	merged := sameState(t, one, many)
+	if merged < 50 {
+		t.Errorf("only %d events merge mentions: the corpus does not test reclustering", merged)
+	}
+}
+
+// dense returns a synthetic corpus with dense dedup blocks (4 actors, 30
+// days), some of whose dates are months, years or missing.
+func dense(t *testing.T) []parley.CodedDocument {
+	t.Helper()
 	g, err := synth.New(synth.Options{Seed: 7, Actors: 4, Days: 30})
 	if err != nil {
 		t.Fatal(err)
@@ -620,47 +643,174 @@ func testIncremental(t *testing.T, open func(t *testing.T) parley.EventStore) {
 			}
 		}
 	}
-	one, many := open(t), open(t)
-	defer one.Close()
-	defer many.Close()
-	add(t, one, docs...)
-	shuffled := slices.Clone(docs)
-	r := rand.New(rand.NewPCG(1, 2))
-	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	for batch := range slices.Chunk(shuffled, 7) {
-		add(t, many, batch...)
-	}
-	ea, eb := all(t, one, parley.EventFilter{Limit: parley.MaxLimit}), all(t, many, parley.EventFilter{Limit: parley.MaxLimit})
+	return docs
+}
+
+// shuffled returns a copy of docs in a random order given by seed.
+func shuffled(docs []parley.CodedDocument, seed uint64) []parley.CodedDocument {
+	out := slices.Clone(docs)
+	r := rand.New(rand.NewPCG(seed, 2))
+	r.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
+	return out
+}
+
+// sameState wants got to hold what want holds: the same events (every
+// field, mention ids in order), the same mentions (cluster, reason), the
+// same counts and aggregates, and rollups that agree with the events. It
+// returns how many events merge more than one mention.
+func sameState(t *testing.T, want, got parley.EventStore) int {
+	t.Helper()
+	ctx := context.Background()
+	ea, eb := all(t, want, parley.EventFilter{Limit: parley.MaxLimit}), all(t, got, parley.EventFilter{Limit: parley.MaxLimit})
 	if len(ea) != len(eb) {
-		t.Fatalf("one call: %d events; batches of 7: %d events", len(ea), len(eb))
+		t.Fatalf("want %d events, got %d", len(ea), len(eb))
 	}
 	merged := 0
-	ctx := context.Background()
 	for i := range ea {
 		if ea[i].NumMentions > 1 {
 			merged++
 		}
 		a, b := jsonOf(t, ea[i]), jsonOf(t, eb[i])
 		if a != b {
-			t.Fatalf("event %d differs:\none call: %s\nbatches:  %s", i, a, b)
+			t.Fatalf("event %d differs:\nwant %s\ngot  %s", i, a, b)
 		}
-		fa, err := one.FindEvent(ctx, ea[i].ID)
+		fa, err := want.FindEvent(ctx, ea[i].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fb, err := many.FindEvent(ctx, ea[i].ID)
+		fb, err := got.FindEvent(ctx, ea[i].ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if a, b := jsonOf(t, fa), jsonOf(t, fb); a != b {
-			t.Fatalf("event %s's mentions differ:\none call: %s\nbatches:  %s", ea[i].ID, a, b)
+			t.Fatalf("event %s's mentions differ:\nwant %s\ngot  %s", ea[i].ID, a, b)
 		}
 	}
-	checkRollups(t, many, ea)
-	if merged < 50 {
-		t.Errorf("only %d of %d events merge mentions: the corpus does not test reclustering", merged, len(ea))
+	sa, err := want.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
+	sb, err := got.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sa != sb {
+		t.Errorf("Stats: want %+v, got %+v", sa, sb)
+	}
+	// Means are compared to 1e-9: a database may sum in the order it
+	// stores rows, which differs between one call and many.
+	near := func(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+	for _, interval := range []string{"", parley.IntervalDay, parley.IntervalMonth} {
+		da, err := want.Dyads(ctx, parley.EventFilter{Limit: -1}, interval)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := got.Dyads(ctx, parley.EventFilter{Limit: -1}, interval)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(da) != len(db) {
+			t.Errorf("Dyads(%q): want %d rows, got %d", interval, len(da), len(db))
+		}
+		for i := range min(len(da), len(db)) {
+			a, b := da[i], db[i]
+			if !near(a.MeanGoldstein, b.MeanGoldstein) {
+				t.Errorf("Dyads(%q) row %d: want %+v, got %+v", interval, i, a, b)
+			}
+			if a.MeanGoldstein = b.MeanGoldstein; a != b {
+				t.Errorf("Dyads(%q) row %d: want %+v, got %+v", interval, i, a, b)
+			}
+		}
+		if interval == "" {
+			continue
+		}
+		ta, err := want.Timeline(ctx, parley.EventFilter{}, interval)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := got.Timeline(ctx, parley.EventFilter{}, interval)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ta) != len(tb) {
+			t.Errorf("Timeline(%q): want %d rows, got %d", interval, len(ta), len(tb))
+		}
+		for i := range min(len(ta), len(tb)) {
+			a, b := ta[i], tb[i]
+			if !near(a.MeanGoldstein, b.MeanGoldstein) {
+				t.Errorf("Timeline(%q) row %d: want %+v, got %+v", interval, i, a, b)
+			}
+			if a.MeanGoldstein = b.MeanGoldstein; a != b {
+				t.Errorf("Timeline(%q) row %d: want %+v, got %+v", interval, i, a, b)
+			}
+		}
+	}
+	checkRollups(t, got, ea)
 	t.Logf("%d events, %d with more than one mention", len(ea), merged)
+	return merged
+}
+
+// testBulk wants a bulk load (parley.BulkLoader) to store what
+// AddDocuments stores: into an empty store; into a store holding part of
+// the corpus, with documents already stored among those loaded; followed
+// by incremental calls (so the indexes it rebuilt serve them); and loaded
+// twice (the second load stores nothing).
+func testBulk(t *testing.T, open func(t *testing.T) parley.EventStore) {
+	ctx := context.Background()
+	docs := dense(t)
+	want := open(t)
+	defer want.Close()
+	wres := add(t, want, docs...)
+	bulk := func(s parley.EventStore, docs []parley.CodedDocument) parley.AddResult {
+		t.Helper()
+		res, err := s.(parley.BulkLoader).BulkAddDocuments(ctx, docs)
+		if err != nil {
+			t.Fatalf("BulkAddDocuments: %v", err)
+		}
+		return res
+	}
+	t.Run("Empty", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if _, ok := s.(parley.BulkLoader); !ok {
+			t.Skip("not a parley.BulkLoader")
+		}
+		res := bulk(s, shuffled(docs, 3))
+		if res.Added != wres.Added || res.Mentions != wres.Mentions || len(res.Duplicates) != 0 {
+			t.Errorf("first load: %+v; want %+v", res, wres)
+		}
+		sameState(t, want, s)
+		again := bulk(s, docs)
+		if again.Added != 0 || again.Mentions != 0 || len(again.Duplicates) != len(docs) {
+			t.Errorf("second load: %d added, %d mentions, %d duplicates; want 0, 0, %d", again.Added, again.Mentions, len(again.Duplicates), len(docs))
+		}
+		sameState(t, want, s)
+	})
+	t.Run("Stored", func(t *testing.T) {
+		s := open(t)
+		defer s.Close()
+		if _, ok := s.(parley.BulkLoader); !ok {
+			t.Skip("not a parley.BulkLoader")
+		}
+		order := shuffled(docs, 4)
+		// A third incrementally, then a bulk load of the second and third
+		// thirds with a tenth of the first among them (skipped), then the
+		// rest incrementally again, some of it stored already.
+		a, b, c := order[:70], order[70:140], order[140:]
+		for batch := range slices.Chunk(a, 7) {
+			add(t, s, batch...)
+		}
+		load := append(slices.Clone(a[:7]), b...)
+		load = append(load, c[:30]...)
+		res := bulk(s, shuffled(load, 5))
+		if res.Added != len(load)-7 || len(res.Duplicates) != 7 {
+			t.Errorf("bulk load: %d added, %d duplicates; want %d, 7", res.Added, len(res.Duplicates), len(load)-7)
+		}
+		for batch := range slices.Chunk(c, 9) {
+			add(t, s, batch...)
+		}
+		sameState(t, want, s)
+	})
 }
 
 // checkRollups compares the unfiltered aggregates (which stores may keep
@@ -752,4 +902,57 @@ func BenchAddDocuments(b *testing.B, s parley.EventStore, batch int) {
 		events += res.Mentions
 	}
 	b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchLoad stores n synthetic documents (ten event records each) into a
+// new store from open, which already holds stored documents (loaded by
+// BulkAddDocuments, not timed), and reports event records stored per
+// second: with one BulkAddDocuments call when batch is 0, else with
+// AddDocuments calls of batch documents. Both stores' BenchmarkBulkLoad
+// run it.
+func BenchLoad(b *testing.B, open func(b *testing.B) parley.EventStore, stored, n, batch int) {
+	ctx := context.Background()
+	events := 0
+	var took time.Duration
+	for range b.N {
+		b.StopTimer()
+		g, err := synth.New(synth.Options{Seed: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s := open(b)
+		bl, ok := s.(parley.BulkLoader)
+		if !ok {
+			b.Skip("not a parley.BulkLoader")
+		}
+		if stored > 0 {
+			if _, err := bl.BulkAddDocuments(ctx, g.Documents(0, stored)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		docs := g.Documents(stored, n)
+		b.StartTimer()
+		start := time.Now()
+		if batch == 0 {
+			res, err := bl.BulkAddDocuments(ctx, docs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			events += res.Mentions
+		}
+		for chunk := range slices.Chunk(docs, max(batch, 1)) {
+			if batch == 0 {
+				break
+			}
+			res, err := s.AddDocuments(ctx, chunk)
+			if err != nil {
+				b.Fatal(err)
+			}
+			events += res.Mentions
+		}
+		took += time.Since(start)
+		b.StopTimer()
+		s.Close()
+	}
+	b.ReportMetric(float64(events)/took.Seconds(), "events/s")
 }

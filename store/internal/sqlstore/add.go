@@ -19,27 +19,59 @@ import (
 
 // AddDocuments implements parley.EventStore.
 func (s *Store) AddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
-	for i := range docs {
-		if err := docs[i].Doc.Validate(); err != nil {
-			return parley.AddResult{}, err
-		}
+	if err := validate(docs); err != nil {
+		return parley.AddResult{}, err
 	}
-	conn, err := s.DB.Conn(ctx)
+	res, err := s.store(ctx, docs, false)
 	if err != nil {
 		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
+	}
+	return res, nil
+}
+
+// BulkAddDocuments implements parley.BulkLoader: what AddDocuments does,
+// with the secondary indexes of mentions and events dropped while the rows
+// go in, in key order, and built again before the commit (see
+// addDocuments).
+func (s *Store) BulkAddDocuments(ctx context.Context, docs []parley.CodedDocument) (parley.AddResult, error) {
+	if err := validate(docs); err != nil {
+		return parley.AddResult{}, err
+	}
+	res, err := s.store(ctx, docs, true)
+	if err != nil {
+		return parley.AddResult{}, fmt.Errorf("bulk add documents: %w", err)
+	}
+	return res, nil
+}
+
+// validate checks every document (EINVALID).
+func validate(docs []parley.CodedDocument) error {
+	for i := range docs {
+		if err := docs[i].Doc.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// store stores the documents in a transaction of its own.
+func (s *Store) store(ctx context.Context, docs []parley.CodedDocument, bulk bool) (parley.AddResult, error) {
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return parley.AddResult{}, err
 	}
 	defer conn.Close()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
+		return parley.AddResult{}, err
 	}
 	defer tx.Rollback()
-	res, err := s.addDocuments(ctx, &sqlTx{conn: conn, tx: tx, dialect: s.Dialect}, docs)
+	res, err := s.addDocuments(ctx, &sqlTx{conn: conn, tx: tx, dialect: s.Dialect}, docs, bulk)
 	if err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
+		return parley.AddResult{}, err
 	}
 	if err := tx.Commit(); err != nil {
-		return parley.AddResult{}, fmt.Errorf("add documents: commit: %w", err)
+		return parley.AddResult{}, fmt.Errorf("commit: %w", err)
 	}
 	return res, nil
 }
@@ -66,12 +98,10 @@ type Rows interface {
 // commits or rolls back. Documents are checked with Validate first
 // (EINVALID).
 func (s *Store) AddDocumentsTx(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
-	for i := range docs {
-		if err := docs[i].Doc.Validate(); err != nil {
-			return parley.AddResult{}, err
-		}
+	if err := validate(docs); err != nil {
+		return parley.AddResult{}, err
 	}
-	res, err := s.addDocuments(ctx, tx, docs)
+	res, err := s.addDocuments(ctx, tx, docs, false)
 	if err != nil {
 		return parley.AddResult{}, fmt.Errorf("add documents: %w", err)
 	}
@@ -211,7 +241,17 @@ func insertRows(ctx context.Context, tx Tx, table string, cols []string, rows []
 // and a component's members, order and reasons depend only on it); the
 // clusters without a new mention are as stored and are not rewritten. So
 // a call costs what its own mentions reach, whatever the database's size.
-func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument) (parley.AddResult, error) {
+//
+// A bulk load (bulk) reads and clusters the same way, so it stores exactly
+// what an incremental call would; only its writes differ. Each new row of
+// an incremental call goes into every secondary index at a random place,
+// dirtying a page an index (about 4 pages an event on SQLite, most of its
+// time: BENCHMARKS.md). A bulk load drops the secondary indexes of mentions
+// and events after reading what it reclusters (which needs them), writes
+// the rows sorted by primary key, and builds the indexes again, each in one
+// sorted pass. The rollups are the same in-memory sums written once, in
+// key order, as in an incremental call.
+func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocument, bulk bool) (parley.AddResult, error) {
 	var res parley.AddResult
 	hashes := make([]string, len(docs))
 	for i := range docs {
@@ -220,6 +260,11 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 	if s.Dialect.Begin != "" {
 		if err := tx.Exec(ctx, s.Dialect.Begin); err != nil {
 			return res, err
+		}
+	}
+	if bulk && s.Dialect.LockTables != "" {
+		if err := tx.Exec(ctx, s.Dialect.LockTables); err != nil {
+			return res, fmt.Errorf("lock tables: %w", err)
 		}
 	}
 	storedIDs, storedHashes, err := s.storedDocuments(ctx, tx, docs, hashes)
@@ -251,6 +296,9 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 			fresh = append(fresh, parley.Mention{Event: e, DocDate: d.Date, DocSource: d.Source, DocURL: d.URL, DocTitle: d.Title})
 		}
 	}
+	if bulk {
+		sortRows(docRows)
+	}
 	if err := insertRows(ctx, tx, "documents", DocumentColumns, docRows); err != nil {
 		return res, err
 	}
@@ -258,23 +306,36 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 	if len(fresh) == 0 {
 		return res, nil
 	}
+	recs, err := marshalEvents(fresh)
+	if err != nil {
+		return res, err
+	}
 	reach := dedup.Reach(fresh, s.Dedup)
 	// Sorted, so that concurrent writers take the block locks in one order.
 	keys := slices.Sorted(maps.Keys(reach))
-	if s.Dialect.LockBlocks != "" {
+	if s.Dialect.LockBlocks != "" && !(bulk && s.Dialect.LockTables != "") {
 		if err := tx.Exec(ctx, s.Dialect.LockBlocks, keys); err != nil {
 			return res, fmt.Errorf("lock blocks: %w", err)
 		}
 	}
-	old, err := s.loadReach(ctx, tx, keys, reach)
-	if err != nil {
-		return res, fmt.Errorf("load blocks: %w", err)
+	var old []parley.Mention
+	empty := false
+	if bulk { // a first load of a database reads nothing
+		if empty, err = s.empty(ctx, tx); err != nil {
+			return res, err
+		}
+	}
+	if !empty {
+		if old, err = s.loadReach(ctx, tx, keys, reach); err != nil {
+			return res, fmt.Errorf("load blocks: %w", err)
+		}
 	}
 	nOld := len(old)
 	ms := make([]parley.Mention, 0, nOld+len(fresh))
 	ms = append(ms, old...) // Build overwrites Cluster and DedupReason in ms, not in old
 	ms = append(ms, fresh...)
-	var eventRows [][]any
+	var changed []dedup.Cluster
+	var built []parley.StoredEvent
 	var gone []string // ids of the stored events of the clusters that change
 	goneSet := map[string]bool{}
 	for _, g := range dedup.Group(ms, s.Dedup) {
@@ -287,12 +348,18 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 				gone = append(gone, old[i].Cluster)
 			}
 		}
-		ev := dedup.Build(ms, g)
-		row, err := eventRow(g.Key, &ev, searchText(ms, g))
-		if err != nil {
-			return res, err
+		changed = append(changed, g)
+		built = append(built, dedup.Build(ms, g)) // sets the members' Cluster and DedupReason
+	}
+	evRows, err := eventRows(ms, changed, built, bulk)
+	if err != nil {
+		return res, err
+	}
+	var indexes []string // the statements that build the dropped indexes again
+	if bulk {
+		if indexes, err = s.dropIndexes(ctx, tx); err != nil {
+			return res, fmt.Errorf("drop indexes: %w", err)
 		}
-		eventRows = append(eventRows, row)
 	}
 	if err := s.updateMentions(ctx, tx, old, ms[:nOld]); err != nil {
 		return res, err
@@ -300,13 +367,12 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 	mentionRows := make([][]any, 0, len(fresh))
 	for i := nOld; i < len(ms); i++ {
 		m := &ms[i]
-		rec, err := json.Marshal(&m.Event)
-		if err != nil {
-			return res, err
-		}
 		first, last := dedup.Days(m)
 		mentionRows = append(mentionRows, []any{m.ID, m.Doc, dedup.Key(&m.Event), m.Cluster, m.DedupReason,
-			first, last, m.DocDate, m.DocSource, string(rec)})
+			first, last, m.DocDate, m.DocSource, recs[i-nOld]})
+	}
+	if bulk {
+		sortRows(mentionRows)
 	}
 	if err := insertRows(ctx, tx, "mentions", MentionColumns, mentionRows); err != nil {
 		return res, err
@@ -325,13 +391,99 @@ func (s *Store) addDocuments(ctx context.Context, tx Tx, docs []parley.CodedDocu
 			return res, fmt.Errorf("delete replaced events: %w", err)
 		}
 	}
-	for _, r := range eventRows {
+	for _, r := range evRows {
 		roll.add(r, 1)
 	}
 	if err := roll.write(ctx, tx, s.Dialect.Arrays); err != nil {
 		return res, fmt.Errorf("rollups: %w", err)
 	}
-	return res, insertRows(ctx, tx, "events", EventColumns, eventRows)
+	if err := insertRows(ctx, tx, "events", EventColumns, evRows); err != nil {
+		return res, err
+	}
+	for _, q := range indexes {
+		if err := tx.Exec(ctx, q); err != nil {
+			return res, fmt.Errorf("build index: %w", err)
+		}
+	}
+	return res, nil
+}
+
+// marshalEvents returns the JSON of each mention's event.
+func marshalEvents(ms []parley.Mention) ([]string, error) {
+	out := make([]string, len(ms))
+	for i := range ms {
+		b, err := json.Marshal(&ms[i].Event)
+		if err != nil {
+			return nil, fmt.Errorf("mention %s: %w", ms[i].ID, err)
+		}
+		out[i] = string(b)
+	}
+	return out, nil
+}
+
+// eventRows returns the rows of the stored events evs of the clusters,
+// sorted by id when sorted.
+func eventRows(ms []parley.Mention, clusters []dedup.Cluster, evs []parley.StoredEvent, sorted bool) ([][]any, error) {
+	rows := make([][]any, 0, len(clusters))
+	for i, g := range clusters {
+		row, err := eventRow(g.Key, &evs[i], searchText(ms, g))
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, row)
+	}
+	if sorted {
+		sortRows(rows)
+	}
+	return rows, nil
+}
+
+// empty reports whether no mention is stored.
+func (s *Store) empty(ctx context.Context, tx Tx) (bool, error) {
+	rows, err := tx.Query(ctx, `SELECT id FROM mentions LIMIT 1`)
+	if err != nil {
+		return false, err
+	}
+	defer rows.Close()
+	found := rows.Next()
+	return !found, rows.Err()
+}
+
+// sortRows sorts rows by their first column, the primary key (a string),
+// so that they are appended to the table and its key index in order.
+func sortRows(rows [][]any) {
+	slices.SortFunc(rows, func(a, b []any) int { return strings.Compare(a[0].(string), b[0].(string)) })
+}
+
+// dropIndexes drops the indexes that Dialect.Indexes lists and returns the
+// statements that build them again.
+func (s *Store) dropIndexes(ctx context.Context, tx Tx) ([]string, error) {
+	if s.Dialect.Indexes == "" {
+		return nil, nil
+	}
+	rows, err := tx.Query(ctx, s.Dialect.Indexes)
+	if err != nil {
+		return nil, err
+	}
+	var drops, creates []string
+	for rows.Next() {
+		var drop, create string
+		if err := rows.Scan(&drop, &create); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		drops, creates = append(drops, drop), append(creates, create)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, q := range drops {
+		if err := tx.Exec(ctx, q); err != nil {
+			return nil, fmt.Errorf("%s: %w", q, err)
+		}
+	}
+	return creates, nil
 }
 
 // rollup gathers the changes a call makes to the rollup tables, which

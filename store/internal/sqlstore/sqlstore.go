@@ -34,6 +34,11 @@ type Dialect struct {
 	// clustering one block from different snapshots. SQLite needs none,
 	// its writers are serialized.
 	LockBlocks string
+	// LockTables, when not "", is run first in a bulk load's transaction
+	// instead of LockBlocks (whose locks a large load would run out of):
+	// it must keep other writers out of the tables until the transaction
+	// ends.
+	LockTables string
 	// Prepare asks for each statement to be prepared once a transaction:
 	// modernc's SQLite compiles a statement on every call otherwise, while
 	// pgx caches prepared statements itself.
@@ -44,8 +49,15 @@ type Dialect struct {
 	// ANY) instead of one statement per chunk of rows: a round trip each.
 	Arrays bool
 	// Begin, when not "", is run first in AddDocuments' (and
-	// AddDocumentsTx's) transaction.
+	// AddDocumentsTx's and BulkAddDocuments') transaction.
 	Begin string
+	// Indexes, when not "", is a query for the secondary indexes (and
+	// the constraints whose per-row checks cost the same) of the mentions
+	// and events tables, but not their primary keys: two statements a row,
+	// one that drops the index and one that builds it again.
+	// BulkAddDocuments drops them before its writes and builds them again
+	// after, in the query's order.
+	Indexes string
 }
 
 // Columns of the bulk-loaded tables, in the order of the rows given to Copy.
