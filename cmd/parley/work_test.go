@@ -129,10 +129,10 @@ func TestWorkKilled(t *testing.T) {
 		t.Errorf("%d jobs not completed", got)
 	}
 	rescued := count(`SELECT count(*) FROM river_job WHERE $1 = ANY(attempted_by) AND attempted_by[array_upper(attempted_by, 1)] <> $1`, victim)
-	if rescued < orphaned {
-		t.Errorf("%d jobs of the killed worker %s were running when it died, %d were run again by another", orphaned, victim, rescued)
-	}
-	t.Logf("%d jobs of the killed worker were running when it died; %d were rescued and run by another", orphaned, rescued)
+	// Every job completed (above), so whatever the victim held was either
+	// committed by its last transaction, which the server may finish after
+	// the kill, or rescued and run by another; exactly once is checked below.
+	t.Logf("%d jobs of the killed worker were running right after it died; %d were rescued and run by another", orphaned, rescued)
 	for _, id := range names {
 		if id != victim {
 			t.Logf("%s: %s", id, lastLine(logs[id].String(), "worked"))
