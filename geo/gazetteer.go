@@ -67,11 +67,10 @@ type Place struct {
 // Gazetteer is a read-only set of places indexed by folded name. It is safe
 // for concurrent use.
 type Gazetteer struct {
-	places   []Place
-	index    map[string][]int32 // folded name → places
-	maxWords int                // most words in a name
-	first    map[string]uint8   // first word of a name → most words in a name starting so
-	country  map[string]int32   // ISO3 → its country entry
+	places  []Place
+	index   map[string][]int32 // folded name → places
+	first   map[string]uint8   // first word of a name → most words in a name starting so
+	country map[string]int32   // ISO3 → its country entry
 }
 
 // Len returns the number of places.
@@ -193,9 +192,6 @@ func (g *Gazetteer) add(name string, id int32) {
 	}
 	g.index[k] = append(g.index[k], id)
 	n := strings.Count(k, " ") + 1
-	if n > g.maxWords {
-		g.maxWords = n
-	}
 	w, _, _ := strings.Cut(k, " ")
 	if n > int(g.first[w]) {
 		g.first[w] = uint8(min(n, 255))
