@@ -61,11 +61,11 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 		events += len(r.Events)
 		return nil
 	})
+	el := time.Since(t1).Seconds()
+	stopProfile()
 	if err != nil {
 		return err
 	}
-	el := time.Since(t1).Seconds()
-	stopProfile()
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	fmt.Fprintf(m.Stdout, "workers      %d\n", *workers)
