@@ -157,7 +157,7 @@ func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath strin
 // as wrong).
 func (m *Main) codeDocs(ctx context.Context, cf codeFlags, docs []parley.Document) ([]parley.Event, stats, error) {
 	var st stats
-	coder, err := loadCoder(cf.dict, m.Log)
+	coder, err := m.pickCoder(cf)
 	if err != nil {
 		return nil, st, err
 	}

@@ -101,3 +101,22 @@ func num(v any) int {
 	f, _ := v.(float64)
 	return int(f)
 }
+
+// TestEvalPeerDictionaries checks that parley eval codes with peer
+// dictionaries when --dict-format names them, as parley code does (it
+// once read the flags and coded with the built-in dictionaries).
+func TestEvalPeerDictionaries(t *testing.T) {
+	gold := findPetrarch(petrarchSearch)
+	dir := "../../../shared/data/phoenix-dictionaries"
+	if _, err := os.Stat(filepath.Join(dir, "CAMEO.verbpatterns.txt")); err != nil || gold == "" {
+		t.Skip("PETRARCH dictionaries or gold set not found under ../shared")
+	}
+	files := "actors=" + filepath.Join(dir, "Phoenix.Countries.actors.txt") + ",agents=" + filepath.Join(dir, "Phoenix.agents.txt") + ",verbs=" + filepath.Join(dir, "CAMEO.verbpatterns.txt")
+	out, stderr, err := run(t, "", "eval", "--gold-format", "petrarch", "--gold", gold, "--explain", "--dict-format", "petrarch", "--dict-files", files)
+	if err != nil {
+		t.Fatalf("eval: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "rule: peer ") || strings.Contains(out, "rule: 01-statement.txt") {
+		t.Errorf("want events coded by the peer dictionaries only:\n%.2000s", out)
+	}
+}
