@@ -384,7 +384,13 @@ var corefGroup = map[string]bool{"group": true, "movement": true, "organisation"
 // agents without a country to the article's main country and "the group",
 // "he" and "she" to the last group or person named before them.
 func (d *Dictionary) Document(sents []nlp.Sentence) []Sentence {
-	lower := isLowerText(sents)
+	return d.DocumentCase(sents, isLowerText(sents))
+}
+
+// DocumentCase is Document for a text whose case is known: lower says
+// proper names need not be capitalized (false for a text that Truecase
+// gave, whose names it capitalized).
+func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	out := make([]Sentence, len(sents))
 	counts := map[string]int{}
 	first := map[string]int{}

@@ -58,7 +58,18 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	body := doc.Body()
 	sents := c.Parser.Parse(body)
-	acts := c.Actors.Document(sents)
+	// Lower-case and all-capitals sentences are parsed again with their
+	// capitals restored (actors.Truecase); the events' texts are cut from
+	// the body as written (restoreText).
+	text := body
+	var acts []actors.Sentence
+	if tc, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
+		text = tc
+		sents = c.Parser.Parse(text)
+		acts = c.Actors.DocumentCase(sents, false)
+	} else {
+		acts = c.Actors.Document(sents)
+	}
 	why := c.discarded(doc.ID, sents, doc.Title != "")
 	var out []parley.Event
 	res := Result{Sentences: len(sents)}
@@ -71,10 +82,13 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	// geolocation (geo): one location an event, nil when none is found
 	if c.Geo != nil && len(out) > 0 {
-		locate := c.Geo.Locator(body)
+		locate := c.Geo.Locator(text)
 		for i := range out {
 			out[i].Location = locate(&out[i])
 		}
+	}
+	if text != body {
+		restoreText(out, body)
 	}
 	res.Events = out
 	return res, nil
@@ -712,4 +726,28 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// restoreText cuts the texts of events coded from a truecased body (which
+// has the body's offsets) from the body as written.
+func restoreText(evs []parley.Event, body string) {
+	cut := func(sp parley.Span) (string, bool) {
+		if sp[0] < 0 || sp[0] > sp[1] || sp[1] > len(body) {
+			return "", false
+		}
+		return body[sp[0]:sp[1]], true
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if t, ok := cut(ev.Span); ok {
+			ev.Text = t
+		}
+		for _, a := range []*parley.Actor{ev.Source, ev.Target} {
+			if a != nil && a.Span != nil {
+				if t, ok := cut(*a.Span); ok {
+					a.Text = t
+				}
+			}
+		}
+	}
 }

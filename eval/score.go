@@ -151,12 +151,12 @@ func Score(gold []Gold, docs []parley.Document, events []parley.Event) Report {
 		gs, ps := goldDocs[doc], predDocs[doc]
 		texts := make([]string, len(ps))
 		for j, p := range ps {
-			texts[j] = normalize(events[p].Text)
+			texts[j] = strings.ToLower(normalize(events[p].Text))
 		}
 		var pairs []pair
 		for i, gi := range gs {
 			g := &gold[gi]
-			sent := normalize(g.Sentence)
+			sent := strings.ToLower(normalize(g.Sentence)) // a gold set's text may be recased
 			for j, p := range ps {
 				if !strings.Contains(texts[j], sent) {
 					continue
@@ -305,6 +305,9 @@ func sentenceAround(body, sub string) string {
 	for line := range strings.SplitSeq(body, "\n") {
 		line = normalize(line)
 		i := strings.Index(line, sub)
+		if l := strings.ToLower(line); i < 0 && len(l) == len(line) {
+			i = strings.Index(l, strings.ToLower(sub))
+		}
 		if i < 0 {
 			continue
 		}

@@ -1,0 +1,419 @@
+package actors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"parley/nlp"
+)
+
+// Truecasing. Some feeds deliver text in lower case ("the us congress agreed
+// to lift embargoes on iran") or, in headlines and wire alerts, in capitals.
+// The tagger reads capitals (a proper noun is capitalized), and so does the
+// actor matcher ("Turkey" the country, "US" the country and "us" the
+// pronoun). Truecase restores the capitals such a sentence would have: the
+// first word, the names this dictionary knows (written as the dictionary
+// writes them: "U.S.", "al-Qaeda", "Kofi Annan"), days and months, and "I".
+// Everything else stays in lower case. The result has the same length in
+// bytes as the input, so every offset into it is an offset into the
+// original text too.
+
+// Case is how a sentence is written.
+type Case int
+
+// Sentence cases.
+const (
+	Mixed Case = iota // ordinary text: leave it alone
+	Lower             // no capitals at all
+	Upper             // all capitals
+)
+
+// SentenceCase tells lower-case and all-capitals sentences (at least three
+// words) from ordinary ones.
+func SentenceCase(s *nlp.Sentence) Case {
+	words, upper, lower := 0, 0, 0
+	for i := range s.Tokens {
+		w := s.Tokens[i].Text
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		for _, r := range w {
+			switch {
+			case unicode.IsUpper(r):
+				upper++
+			case unicode.IsLower(r):
+				lower++
+			}
+		}
+	}
+	switch {
+	case words < 3:
+		return Mixed
+	case upper == 0:
+		return Lower
+	case upper >= 8 && lower*20 <= upper: // a stray lower-case letter ("ô") or "McCAIN"
+		return Upper
+	}
+	return Mixed
+}
+
+// Truecase returns text with the capitals restored in its lower-case and
+// all-capitals sentences, and whether there were any; sents is the parse of
+// text by p. Parse the result again: its tags and sentences are better than
+// those of the caseless text.
+func (d *Dictionary) Truecase(p *nlp.Parser, text string, sents []nlp.Sentence) (string, bool) {
+	var b []byte
+	cases := make([]Case, len(sents))
+	lower := false
+	for i := range sents {
+		switch cases[i] = SentenceCase(&sents[i]); cases[i] {
+		case Upper:
+			if b == nil {
+				b = []byte(text)
+			}
+			lowerBytes(b[sents[i].Start:sents[i].End])
+		case Lower:
+			lower = true
+		}
+	}
+	if b != nil { // tag the capitals' sentences again, in lower case
+		sents = p.Parse(string(b))
+		cases = make([]Case, len(sents))
+		for i := range sents {
+			cases[i] = SentenceCase(&sents[i])
+			lower = lower || cases[i] == Lower
+		}
+	}
+	if !lower {
+		if b == nil {
+			return text, false
+		}
+		return string(b), true
+	}
+	named := map[string]bool{} // the people named in full or in capitals, by entry
+	for i := range sents {
+		if cases[i] == Mixed {
+			for _, m := range d.match(sents[i].Tokens, false, nil) {
+				if m.Entry.Kind == Person {
+					named[m.Entry.Where] = true
+				}
+			}
+		}
+	}
+	if b == nil {
+		b = []byte(text)
+	}
+	for i := range sents {
+		if cases[i] == Lower {
+			d.truecase(b, &sents[i], named)
+		}
+	}
+	if b == nil {
+		return text, false
+	}
+	return string(b), true
+}
+
+// lowerBytes lower-cases b in place, rune by rune where the lower-case rune
+// is as long as the upper-case one.
+func lowerBytes(b []byte) {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if l := unicode.ToLower(r); l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		}
+		i += n
+	}
+}
+
+// setCase writes the case of each letter of model onto the letters of
+// b[start:end] in order, skipping dots and apostrophes on both sides.
+func setCase(b []byte, start, end int, model string) {
+	rest := model
+	for i := start; i < end; {
+		r, n := utf8.DecodeRune(b[i:end])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		var m rune
+		for {
+			var k int
+			m, k = utf8.DecodeRuneInString(rest)
+			if k == 0 {
+				return
+			}
+			rest = rest[k:]
+			if unicode.IsLetter(m) || unicode.IsDigit(m) {
+				break
+			}
+		}
+		if unicode.IsUpper(m) {
+			if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == n {
+				utf8.EncodeRune(b[i:], u)
+			}
+		}
+		i += n
+	}
+}
+
+// capitalize upper-cases the first letter of b[start:end].
+func capitalize(b []byte, start, end int) {
+	for i := start; i < end; {
+		r, n := utf8.DecodeRune(b[i:end])
+		if unicode.IsLetter(r) {
+			if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == n {
+				utf8.EncodeRune(b[i:], u)
+			}
+			return
+		}
+		i += n
+	}
+}
+
+// casedUnits splits a dictionary name into its words as phraseUnits does,
+// keeping their case.
+func casedUnits(name string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' }) {
+		if base, ok := strings.CutSuffix(strings.ReplaceAll(f, "’", "'"), "'s"); ok && base != "" {
+			out = append(out, stripUnit(base), "'s")
+			continue
+		}
+		if w := stripUnit(f); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// truecase restores the capitals of one caseless sentence in b.
+func (d *Dictionary) truecase(b []byte, s *nlp.Sentence, named map[string]bool) {
+	toks := s.Tokens
+	us := unitsOf(toks, make([]unit, 0, len(toks)+4))
+	for i := 0; i < len(us); {
+		p := d.caselessMatch(b, us, i, toks, named)
+		if p == nil {
+			i++
+			continue
+		}
+		if p.entry.Kind == Person && len(p.words) > 1 {
+			named[p.entry.Where] = true
+		}
+		for j, w := range casedUnits(p.entry.Name) {
+			if j < len(p.words) {
+				setCase(b, us[i+j].start, us[i+j].end, w)
+			}
+		}
+		i += len(p.words)
+	}
+	for i := range toks {
+		t := &toks[i]
+		switch n := t.Norm; {
+		case i == firstWord(toks):
+			capitalize(b, t.Start, t.End)
+		case n == "i" || weekdays[n] || months[n] && !ambiguousMonth[n]:
+			capitalize(b, t.Start, t.End)
+		case ambiguousMonth[n] && monthContext(toks, i):
+			capitalize(b, t.Start, t.End)
+		case n == "us" && countryUS(toks, i), strings.HasPrefix(n, "us-"):
+			setCase(b, t.Start, t.Start+2, "US") // "us-led" too
+		}
+	}
+}
+
+// firstWord returns the index of the sentence's first word, -1 if none.
+func firstWord(toks []nlp.Token) int {
+	for i := range toks {
+		r, _ := utf8.DecodeRuneInString(toks[i].Text)
+		if unicode.IsLetter(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// caselessMatch returns the longest dictionary name starting at us[i] that
+// a caseless text can be trusted to mean: no generic agents ("police" is
+// not a name), no abbreviation that is also an English word ("who", "is",
+// "car") unless written with dots ("u.s."), and a person's single name
+// ("bush", "rice") only where a name is read (personContext) or when the
+// text names the person so elsewhere (named: "ghani" after "Ashraf Ghani").
+func (d *Dictionary) caselessMatch(b []byte, us []unit, i int, toks []nlp.Token, named map[string]bool) *phrase {
+	var best *phrase
+	for _, p := range d.first[us[i].norm] {
+		if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) || p.entry.Kind == Agent {
+			continue
+		}
+		ok := true
+		for j, w := range p.words {
+			u := &us[i+j]
+			if u.norm != w || p.exact[j] && !caselessAbbrev(w) && !strings.Contains(string(b[u.start:u.end]), ".") {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if len(p.words) == 1 && p.entry.Kind == Person && !named[p.entry.Where] && !personContext(toks, us[i].tok) {
+			continue
+		}
+		best = p
+	}
+	return best
+}
+
+// caselessAbbrev reports whether an abbreviation found in lower case can be
+// taken for the name: two letters only for the few that are no English
+// word, longer ones unless they are words too.
+func caselessAbbrev(w string) bool {
+	if len(w) == 2 {
+		return w == "un" || w == "eu" || w == "uk"
+	}
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return !abbrevWords[w]
+		}
+	}
+	return false // digits only
+}
+
+// abbrevWords are abbreviations of the dictionary that are English words
+// or numerals in lower case.
+var abbrevWords = map[string]bool{
+	"car": true, "care": true, "dem": true, "eta": true, "ice": true, "iii": true, "nam": true,
+	"pace": true, "pan": true, "spa": true, "sar": true, "who": true, "xiv": true, "xvi": true,
+	"ira": false, "sna": false,
+}
+
+// titles precede a person's name ("president bush").
+var titles = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "king": true, "queen": true,
+	"prince": true, "emir": true, "sheikh": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"gen": true, "general": true, "secretary": true, "senator": true, "sen": true, "rep": true,
+	"ambassador": true, "envoy": true, "leader": true, "chairman": true, "spokesman": true,
+	"spokeswoman": true, "commander": true, "governor": true, "mayor": true, "pope": true,
+	"ayatollah": true, "colonel": true, "col": true, "lt": true, "judge": true, "justice": true,
+	"director": true, "chief": true, "counterpart": true,
+}
+
+// personNext are words that follow a leader's name ("the bush
+// administration", "putin's").
+var personNext = map[string]bool{
+	"administration": true, "government": true, "cabinet": true, "aides": true, "aide": true,
+	"camp": true, "'s": true, "spokesman": true, "spokeswoman": true, "loyalists": true,
+	"supporters": true, "regime": true,
+}
+
+// personContext reports whether a person's single name at token i reads as
+// the name: after a title ("president bush"), before a word that follows
+// leaders' names ("bush administration"), or as the subject of a verb in the
+// past or third person ("putin offered", not "the bush burned").
+func personContext(toks []nlp.Token, i int) bool {
+	if i > 0 && titles[strings.TrimSuffix(toks[i-1].Norm, ".")] {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	n := &toks[i+1]
+	if personNext[n.Norm] {
+		return true
+	}
+	if i > 0 && (toks[i-1].Tag == "DT" || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "PRP$") {
+		return false
+	}
+	return n.Tag == "VBD" || n.Tag == "VBZ" || n.Tag == "MD"
+}
+
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true,
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true,
+}
+
+// ambiguousMonth are months that are also common words ("may", "march").
+var ambiguousMonth = map[string]bool{"may": true, "march": true}
+
+// monthContext reports whether "may" or "march" at i is the month: next to
+// a number, or after a preposition of time ("in may", "since march").
+func monthContext(toks []nlp.Token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].Tag == "CD" || i > 0 && toks[i-1].Tag == "CD" {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Norm {
+	case "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "from", "between", "before", "after", "during", "end":
+		return true
+	}
+	return false
+}
+
+// usNext are the words that follow "US" the country and not "us" the
+// pronoun ("us officials", "us-led", "the us and britain").
+var usNext = map[string]bool{
+	"officials": true, "official": true, "forces": true, "force": true, "troops": true, "military": true,
+	"army": true, "navy": true, "marines": true, "air": true, "government": true, "administration": true,
+	"president": true, "congress": true, "senate": true, "senator": true, "senators": true, "lawmakers": true,
+	"envoy": true, "ambassador": true, "embassy": true, "diplomat": true, "diplomats": true, "diplomacy": true,
+	"secretary": true, "state": true, "defense": true, "defence": true, "treasury": true, "intelligence": true,
+	"authorities": true, "commander": true, "commanders": true, "soldiers": true, "soldier": true,
+	"special": true, "counterpart": true, "ally": true, "allies": true, "side": true, "delegation": true,
+	"negotiators": true, "'s": true, "drone": true, "drones": true, "warplanes": true, "jets": true,
+	"aircraft": true, "planes": true, "helicopter": true, "helicopters": true, "sanctions": true,
+	"dollar": true, "economy": true, "policy": true, "spokesman": true, "spokeswoman": true, "vice": true,
+	"deputy": true, "attorney": true, "justice": true, "department": true, "federal": true,
+	"central": true, "command": true, "election": true, "elections": true, "citizens": true,
+	"citizen": true, "nationals": true, "national": true, "companies": true, "company": true, "firms": true,
+	"navy's": true, "-": true, "mediation": true, "proposal": true, "plan": true, "offer": true,
+	"request": true, "demand": true, "demands": true, "pressure": true, "support": true, "aid": true,
+	"assistance": true, "strikes": true, "strike": true, "attack": true, "attacks": true, "raid": true,
+	"raids": true, "bombing": true, "invasion": true, "occupation": true, "presence": true,
+	"withdrawal": true, "envoys": true, "representative": true, "representatives": true, "leaders": true,
+	"leader": true, "agency": true, "agencies": true, "border": true, "coast": true, "house": true,
+	"supreme": true, "court": true, "district": true, "intervention": true, "predator": true,
+	"warship": true, "warships": true, "carrier": true, "base": true, "bases": true, "general": true,
+	"relations": true, "ties": true, "talks": true, "team": true, "trade": true, "tariffs": true,
+}
+
+// countryUS reports whether "us" at i is the United States: after "the",
+// an adjective, a determiner or a number ("the us", "recent us strikes", "two
+// us soldiers"), before a word that follows the country, or opening a
+// sentence before a verb ("us says").
+func countryUS(toks []nlp.Token, i int) bool {
+	if i > 0 {
+		switch p := &toks[i-1]; {
+		case p.Norm == "the", p.Tag == "JJ", p.Tag == "CD", p.Tag == "DT" && p.Norm != "all" && p.Norm != "both":
+			return true
+		}
+	}
+	if i+1 < len(toks) {
+		n := &toks[i+1]
+		if usNext[n.Norm] {
+			return true
+		}
+		if i == firstWord(toks) && (strings.HasPrefix(n.Tag, "VB") || n.Tag == "MD") {
+			return true
+		}
+	}
+	return false
+}
