@@ -27,12 +27,14 @@ const (
 	Mixed Case = iota // ordinary text: leave it alone
 	Lower             // no capitals at all
 	Upper             // all capitals
+	Title             // every word capitalized but the small ones, as headlines are
 )
 
-// SentenceCase tells lower-case and all-capitals sentences (at least three
-// words) from ordinary ones.
+// SentenceCase tells lower-case, all-capitals and title-case sentences (at
+// least three words) from ordinary ones.
 func SentenceCase(s *nlp.Sentence) Case {
 	words, upper, lower := 0, 0, 0
+	initials, plain := 0, 0 // words starting with a capital; other words but small ones
 	for i := range s.Tokens {
 		w := s.Tokens[i].Text
 		r, _ := utf8.DecodeRuneInString(w)
@@ -40,6 +42,11 @@ func SentenceCase(s *nlp.Sentence) Case {
 			continue
 		}
 		words++
+		if unicode.IsUpper(r) {
+			initials++
+		} else if !smallWords[s.Tokens[i].Norm] {
+			plain++
+		}
 		for _, r := range w {
 			switch {
 			case unicode.IsUpper(r):
@@ -56,65 +63,126 @@ func SentenceCase(s *nlp.Sentence) Case {
 		return Lower
 	case upper >= 8 && lower*20 <= upper: // a stray lower-case letter ("ô") or "McCAIN"
 		return Upper
+	case plain == 0 && initials >= 3:
+		return Title
 	}
 	return Mixed
 }
 
-// Truecase returns text with the capitals restored in its lower-case and
-// all-capitals sentences, and whether there were any; sents is the parse of
-// text by p. Parse the result again: its tags and sentences are better than
-// those of the caseless text.
-func (d *Dictionary) Truecase(p *nlp.Parser, text string, sents []nlp.Sentence) (string, bool) {
-	var b []byte
-	cases := make([]Case, len(sents))
-	lower := false
-	for i := range sents {
-		switch cases[i] = SentenceCase(&sents[i]); cases[i] {
-		case Upper:
-			if b == nil {
-				b = []byte(text)
+// smallWords are the words a title-case headline leaves in lower case.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "but": true, "or": true, "nor": true, "for": true,
+	"so": true, "yet": true, "as": true, "at": true, "by": true, "in": true, "of": true, "off": true,
+	"on": true, "per": true, "to": true, "up": true, "via": true, "vs": true, "with": true, "from": true,
+	"into": true, "over": true, "after": true, "amid": true, "than": true, "onto": true, "upon": true,
+	"near": true, "out": true, "is": true, "are": true, "be": true, "'s": true, "s": true, "n't": true,
+	// particles of names ("Rio de Janeiro", "Ibn Khaldun")
+	"de": true, "da": true, "del": true, "della": true, "di": true, "do": true, "dos": true, "das": true,
+	"du": true, "des": true, "la": true, "le": true, "van": true, "von": true, "der": true, "den": true,
+	"al": true, "el": true, "bin": true, "ibn": true, "bint": true, "ben": true, "y": true,
+}
+
+// lowerTitle lower-cases the capitalized words of a title-case sentence
+// ("Denounces", "Iran"), not its abbreviations ("NATO", "US").
+func lowerTitle(b []byte, s *nlp.Sentence) {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		w := t.Text
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		upperRest := false
+		for _, r := range w[n:] {
+			if unicode.IsUpper(r) {
+				upperRest = true
+				break
 			}
-			lowerBytes(b[sents[i].Start:sents[i].End])
-		case Lower:
-			lower = true
+		}
+		if !upperRest || len(w) == n && w != "I" && w != "A" && w != "O" {
+			lowerBytes(b[t.Start:t.End])
 		}
 	}
-	if b != nil { // tag the capitals' sentences again, in lower case
-		sents = p.Parse(string(b))
-		cases = make([]Case, len(sents))
-		for i := range sents {
-			cases[i] = SentenceCase(&sents[i])
-			lower = lower || cases[i] == Lower
+}
+
+// Truecase returns text with the capitals restored in its lower-case,
+// all-capitals and title-case sentences, its sentences, and whether there
+// were any such; sents is the parse of text by p. Only the sentences that
+// change are parsed again (twice: in lower case to read their words, then
+// truecased for their final tags); the others are kept.
+func (d *Dictionary) Truecase(p *nlp.Parser, text string, sents []nlp.Sentence) (string, []nlp.Sentence, bool) {
+	var b []byte
+	var out []nlp.Sentence
+	var cases []Case
+	changed := false
+	for i := range sents {
+		s := &sents[i]
+		c := SentenceCase(s)
+		if c == Mixed && !changed {
+			continue
+		}
+		if !changed { // the first sentence to change: keep those before it
+			changed = true
+			b = []byte(text)
+			out = append(make([]nlp.Sentence, 0, len(sents)+2), sents[:i]...)
+			cases = make([]Case, i, len(sents)+2)
+		}
+		switch c {
+		case Upper, Title:
+			if c == Upper {
+				lowerBytes(b[s.Start:s.End])
+			} else {
+				lowerTitle(b, s)
+			}
+			for _, r := range reparse(p, b, s.Start, s.End) {
+				out, cases = append(out, r), append(cases, Lower)
+			}
+		default:
+			out, cases = append(out, *s), append(cases, c)
 		}
 	}
-	if !lower {
-		if b == nil {
-			return text, false
-		}
-		return string(b), true
+	if !changed {
+		return text, sents, false
 	}
 	named := map[string]bool{} // the people named in full or in capitals, by entry
-	for i := range sents {
+	for i := range out {
 		if cases[i] == Mixed {
-			for _, m := range d.match(sents[i].Tokens, false, nil) {
+			for _, m := range d.match(out[i].Tokens, false, nil) {
 				if m.Entry.Kind == Person {
 					named[m.Entry.Where] = true
 				}
 			}
 		}
 	}
-	if b == nil {
-		b = []byte(text)
+	final := make([]nlp.Sentence, 0, len(out))
+	for i := range out {
+		s := &out[i]
+		if cases[i] != Lower {
+			final = append(final, *s)
+			continue
+		}
+		d.truecase(b, s, named)
+		final = append(final, reparse(p, b, s.Start, s.End)...)
 	}
-	for i := range sents {
-		if cases[i] == Lower {
-			d.truecase(b, &sents[i], named)
+	for i := range final {
+		final[i].Index = i
+	}
+	return string(b), final, true
+}
+
+// reparse parses b[start:end] on its own, with offsets into b.
+func reparse(p *nlp.Parser, b []byte, start, end int) []nlp.Sentence {
+	sub := p.Parse(string(b[start:end]))
+	for i := range sub {
+		s := &sub[i]
+		s.Start += start
+		s.End += start
+		for k := range s.Tokens {
+			s.Tokens[k].Start += start
+			s.Tokens[k].End += start
 		}
 	}
-	if b == nil {
-		return text, false
-	}
-	return string(b), true
+	return sub
 }
 
 // lowerBytes lower-cases b in place, rune by rune where the lower-case rune

@@ -26,7 +26,8 @@ func truecase(t testing.TB, text string) (string, bool) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return d.Truecase(p, text, p.Parse(text))
+	tc, _, ok := d.Truecase(p, text, p.Parse(text))
+	return tc, ok
 }
 
 func TestTruecase(t *testing.T) {
@@ -50,6 +51,10 @@ func TestTruecase(t *testing.T) {
 		// capitals: lowered, then as above
 		{"TALIBAN REJECT CEASEFIRE CALL BY AFGHAN PRESIDENT ASHRAF GHANI IN FEBRUARY",
 			"Taliban reject ceasefire call by Afghan president Ashraf Ghani in February"},
+		// title case: capitalized words lowered, abbreviations kept, names restored
+		// (places the actor dictionary does not know stay in lower case)
+		{"Brazil Denounces Actions by Iran After NATO Summit in Rio de Janeiro",
+			"Brazil denounces actions by Iran after NATO summit in rio de janeiro"},
 		{"i said the eu and nato would meet on 5 march.",
 			"I said the EU and NATO would meet on 5 March."},
 	} {
@@ -64,6 +69,7 @@ func TestTruecaseLeavesMixedCase(t *testing.T) {
 	for _, in := range []string{
 		"The Taliban refused to meet the Afghan government.",
 		"NATO and the EU met in Brussels.",
+		"Afghan President Ashraf Ghani met Taliban leaders.", // a verb in lower case: not a title
 		"ok", // too short to tell
 	} {
 		if got, ok := truecase(t, in); ok || got != in {
@@ -81,16 +87,28 @@ func TestTruecaseLeavesMixedCase(t *testing.T) {
 // FuzzTruecase checks that truecasing only changes case and keeps every
 // byte offset.
 func FuzzTruecase(f *testing.F) {
-	for _, s := range []string{"the us and the un met in kabul.", "ÇA VA? THE ÉLYSÉE SAID. İSTANBUL", "i told us-led forces", "u.s.-backed", ""} {
+	for _, s := range []string{"the us and the un met in kabul.", "ÇA VA? THE ÉLYSÉE SAID. İSTANBUL", "i told us-led forces", "u.s.-backed", "", "Kenya Accuses Sudan Of Aggression\nThe story. the rest is lower. AND THIS IS LOUD."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) {
 			return
 		}
-		got, _ := truecase(t, in)
+		d, _ := builtin()
+		p, _ := nlp.Default()
+		got, sents, _ := d.Truecase(p, in, p.Parse(in))
 		if len(got) != len(in) || !strings.EqualFold(got, in) {
 			t.Errorf("Truecase(%q) = %q: want the same text in another case, as long", in, got)
+		}
+		for i, s := range sents {
+			if s.Index != i || s.Start < 0 || s.End > len(got) || s.Start > s.End || got[s.Start:s.End] != s.Text {
+				t.Fatalf("sentence %d (%d %d..%d %q) is not the text's %q", i, s.Index, s.Start, s.End, s.Text, got)
+			}
+			for _, tk := range s.Tokens {
+				if tk.Start < s.Start || tk.End > s.End || got[tk.Start:tk.End] != tk.Text {
+					t.Fatalf("token %q at %d..%d is not the text's", tk.Text, tk.Start, tk.End)
+				}
+			}
 		}
 	})
 }

@@ -61,11 +61,11 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	// Lower-case and all-capitals sentences are parsed again with their
 	// capitals restored (actors.Truecase); the events' texts are cut from
 	// the body as written (restoreText).
-	text := body
+	text, places := body, body // places: the text the gazetteer reads
 	var acts []actors.Sentence
-	if tc, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
-		text = tc
-		sents = c.Parser.Parse(text)
+	if tc, ts, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
+		places = placeText(body, tc, sents)
+		text, sents = tc, ts
 		acts = c.Actors.DocumentCase(sents, false)
 	} else {
 		acts = c.Actors.Document(sents)
@@ -82,7 +82,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	// geolocation (geo): one location an event, nil when none is found
 	if c.Geo != nil && len(out) > 0 {
-		locate := c.Geo.Locator(text)
+		locate := c.Geo.Locator(places)
 		for i := range out {
 			out[i].Location = locate(&out[i])
 		}
@@ -118,7 +118,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline || attributive(toks, i) || nominalGerund(toks, i) {
 			continue
 		}
-		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0) {
+		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i)) {
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -253,13 +253,30 @@ func wordIs(t *nlp.Token, alts []string) bool {
 // headlineVerb reports whether the noun-tagged word at i may be a verb in
 // the present tense that the tagger misread, as headlines and leads write
 // it ("China and Russia call on US to lift sanctions"): right after an
-// actor. Only a pattern of more than one word is matched there.
+// actor. Only a pattern of more than one word is matched there, or one
+// with an actor right after it (objectNext).
 func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	if t := toks[i].Tag; t != "NN" && t != "NNS" || i == 0 {
 		return false
 	}
 	for k := range ps {
 		if ps[k].Tok1 == i {
+			return true
+		}
+	}
+	return false
+}
+
+// objectNext reports whether an actor follows token i, perhaps after "the"
+// ("India condemns Pakistan", "Rebels attack the army"): the object that
+// makes a headline's misread noun a verb.
+func objectNext(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	j := i + 1
+	if j < len(toks) && toks[j].Norm == "the" {
+		j++
+	}
+	for k := range ps {
+		if ps[k].Tok0 == j {
 			return true
 		}
 	}
@@ -726,6 +743,20 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// placeText is the text the gazetteer reads when the body was truecased
+// (tc): its title-case sentences as written, since the gazetteer knows the
+// places that the actor dictionary does not restore ("Rio de Janeiro"), and
+// the truecased text elsewhere. sents is the parse of body.
+func placeText(body, tc string, sents []nlp.Sentence) string {
+	b := []byte(tc)
+	for i := range sents {
+		if s := &sents[i]; actors.SentenceCase(s) == actors.Title {
+			copy(b[s.Start:s.End], body[s.Start:s.End])
+		}
+	}
+	return string(b)
 }
 
 // restoreText cuts the texts of events coded from a truecased body (which

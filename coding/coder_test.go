@@ -132,6 +132,8 @@ func TestCodeRules(t *testing.T) {
 		{"a participle between commas is passive", "The Afghan troops, attacked near Kabul on Monday, were buried.", ""},
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
+		{"a headline's verb read as a noun, with its object", "Russia criticizes Afghan officials", "RUS 111 AFGGOV 2019-06-15"},
+		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}
