@@ -343,6 +343,9 @@ func gapJoins(toks []nlp.Token, from, to int) bool {
 		if !joiners[t.Norm] && t.Tag != "JJ" && t.Tag != "NNP" && t.Tag != "NN" || t.Norm == "and" {
 			return false
 		}
+		if k == from && k > 0 && strings.HasPrefix(toks[k-1].Tag, "NN") && t.Tag == "JJ" && strings.Contains(t.Norm, "-") && strings.HasSuffix(t.Norm, "ed") {
+			return false // "police tear-gassed protesters": a verb the tagger read as an adjective
+		}
 	}
 	return true
 }

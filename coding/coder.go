@@ -115,7 +115,8 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue // part of an earlier pattern ("decline to comment")
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline || attributive(toks, i) || nominalGerund(toks, i) {
+		hyphen := hyphenVerb(toks, ps, i)
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
 			continue
 		}
 		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i)) {
@@ -532,9 +533,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		return nil
 	}
 
+	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
+		notes = append(notes, "done by "+srcs[0].Text+": "+sc)
+		evCode = sc
+	}
+
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
 	neg := negation(toks, tr.anchor, tr.head)
+	if mod == wish && cameo.Root(evCode) == "14" && purposeProtest(toks, tr.anchor, all) {
+		mod = realis
+		notes = append(notes, "protest as the purpose of a gathering")
+	}
 	switch {
 	case mod == wish:
 		// "X said Y must withdraw": X demands it of Y.
@@ -612,6 +622,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			return // "a Reuters report said": the press reports, it is not the actor
 		}
 		var ta *parley.Actor
+		if ownCountryTarget(evCode, sa.Country, tgt) {
+			tgt = nil // protesting in one's own country: its government is the target, set below
+		}
 		if tgt != nil {
 			ta = tgt.Actor(actorDate)
 			if ta.Code == "" || ta.Code == sa.Code {

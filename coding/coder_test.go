@@ -17,7 +17,7 @@ import (
 // coder's rules and not the built-in dictionaries.
 var testFS = fstest.MapFS{
 	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
-	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\n")},
+	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
 	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\n")},
 	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
 	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
@@ -37,6 +37,11 @@ var testFS = fstest.MapFS{
 193 | Fight with small arms and light weapons | -10 | ASSAULT | |
 036 | Express intent to meet or negotiate | 4 | AGREE | |
 1384 | Threaten conventional attack | -7 | THREATEN | |
+141 | Demonstrate or rally | -6.5 | PROTEST | demonstrate |
+143 | Conduct strike or boycott | -6.5 | PROTEST | strike |
+175 | Use tactics of violent repression | -9 | COERCE | |
+145 | Protest violently, riot | -7.5 | PROTEST | riot |
+1712 | Destroy property | -9.2 | ASSAULT | destroy |
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
@@ -50,6 +55,11 @@ var testFS = fstest.MapFS{
 193 | shoot; <come under fire
 072 | <receive weapons
 020 | call on
+141 | protest
+143 | n:strike; go on strike
+175 | disperse; tear-gassed
+190 | launch strike; strike
+1712 | set fire to
 `)},
 }
 
@@ -134,6 +144,16 @@ func TestCodeRules(t *testing.T) {
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 		{"a headline's verb read as a noun, with its object", "Russia criticizes Afghan officials", "RUS 111 AFGGOV 2019-06-15"},
 		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
+		{"a strike launched by workers is a walkout", "Afghan workers launched a strike on Monday.", "AFGLAB 143 AFGGOV 2019-06-10"},
+		{"a strike begun by troops is an attack", "Russian troops began a strike on Afghan forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
+		{"a crowd participle describes the actor", "Afghan police dispersed striking workers.", "AFGCOP 175 AFGLAB 2019-06-15"},
+		{"the actor after by in a hyphenated nominal is its target", "Afghan police dispersed a sit-in by workers.", "AFGCOP 175 AFGLAB 2019-06-15"},
+		{"protest as the purpose of a gathering", "Afghan students gathered outside the ministry for hours to protest.", "AFGEDU 141 AFGGOV 2019-06-15"},
+		{"an infinitive protest urged is no protest", "Ghani asked Afghan students to protest.", ""},
+		{"hyphenated verb read as an adjective", "Afghan police tear-gassed protesters.", "AFGCOP 175 AFGCVL 2019-06-15"},
+		{"hyphenated passive with a by-agent", "Afghan protesters were tear-gassed by police.", "AFGCOP 175 AFGCVL 2019-06-15"},
+		{"buildings burnt by protesters are a violent protest", "Afghan rioters set fire to the ministry.", "AFGOPP 145 AFGGOV 2019-06-15"},
+		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}

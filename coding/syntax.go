@@ -12,7 +12,7 @@ import (
 // isPassive reports whether the verb at i is a passive participle: "was
 // overthrown", "have been held", "were not attacked".
 func isPassive(toks []nlp.Token, i int) bool {
-	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
+	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" && !hyphenParticiple(&toks[i]) {
 		return false
 	}
 	if adjectival[toks[i].Norm] && i+1 < len(toks) && (toks[i+1].Norm == "in" || toks[i+1].Norm == "to") {
@@ -458,7 +458,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
 			return nil
 		}
-		if t.Norm == "by" && (passive || !toks[k-1].IsNoun() && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun())) {
+		// ("a sit-in by workers": the tagger reads hyphenated nouns as adjectives)
+		byNoun := toks[k-1].IsNoun() || toks[k-1].Tag == "JJ" && strings.Contains(toks[k-1].Norm, "-") && k-1 > tr.head
+		if t.Norm == "by" && (passive || !byNoun && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun())) {
 			return nil // a by-agent, not an object ("calls by Belarus", "crimes committed by X" are)
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
