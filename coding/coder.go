@@ -119,7 +119,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
 			continue
 		}
-		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i)) {
+		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -255,7 +255,8 @@ func wordIs(t *nlp.Token, alts []string) bool {
 // the present tense that the tagger misread, as headlines and leads write
 // it ("China and Russia call on US to lift sanctions"): right after an
 // actor. Only a pattern of more than one word is matched there, or one
-// with an actor right after it (objectNext).
+// with an actor right after it (objectNext), or in a headline
+// (headlineForm).
 func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	if t := toks[i].Tag; t != "NN" && t != "NNS" || i == 0 {
 		return false
@@ -266,6 +267,26 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		}
 	}
 	return false
+}
+
+// headlineForm reports whether the noun-tagged word at i, right after its
+// subject, is a headline's verb in the present tense: in a short sentence
+// without a final stop ("Brazil Leader Condemns Rights Violations"), a
+// third-person form ("condemns") or a plain one after a plural subject
+// ("Protesters Block Border").
+func headlineForm(toks []nlp.Token, i int) bool {
+	if len(toks) > 20 || i == 0 {
+		return false
+	}
+	switch toks[len(toks)-1].Norm {
+	case ".", "!", "?", "...", "…", "\"", "'", ")", ":", ";", ",":
+		return false
+	}
+	t := &toks[i]
+	if t.Tag == "NNS" {
+		return strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ss")
+	}
+	return t.Tag == "NN" && (toks[i-1].Tag == "NNS" || toks[i-1].Tag == "NNPS")
 }
 
 // objectNext reports whether an actor follows token i, perhaps after "the"

@@ -144,6 +144,7 @@ func TestCodeRules(t *testing.T) {
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 		{"a headline's verb read as a noun, with its object", "Russia criticizes Afghan officials", "RUS 111 AFGGOV 2019-06-15"},
 		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
+		{"a headline's verb read as a noun, without an object", "Russia criticizes violence in Kabul", "RUS 111 AFGGOV 2019-06-15"},
 		{"a strike launched by workers is a walkout", "Afghan workers launched a strike on Monday.", "AFGLAB 143 AFGGOV 2019-06-10"},
 		{"a strike begun by troops is an attack", "Russian troops began a strike on Afghan forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"a crowd participle describes the actor", "Afghan police dispersed striking workers.", "AFGCOP 175 AFGLAB 2019-06-15"},
