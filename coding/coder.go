@@ -119,7 +119,11 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
 			continue
 		}
-		if best, ok := bestMatch(c.Verbs.verbs[t.Lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
+		lemma := t.Lemma
+		if headline && t.Tag == "JJ" { // "Japan lifts/JJ sanctions"
+			lemma = c.Verbs.sLemma(t.Norm)
+		}
+		if best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -251,14 +255,21 @@ func wordIs(t *nlp.Token, alts []string) bool {
 	return false
 }
 
-// headlineVerb reports whether the noun-tagged word at i may be a verb in
+// headlineVerb reports whether the noun- or adjective-tagged word at i may be a verb in
 // the present tense that the tagger misread, as headlines and leads write
 // it ("China and Russia call on US to lift sanctions"): right after an
 // actor. Only a pattern of more than one word is matched there, or one
 // with an actor right after it (objectNext), or in a headline
 // (headlineForm).
 func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
-	if t := toks[i].Tag; t != "NN" && t != "NNS" || i == 0 {
+	switch t := &toks[i]; {
+	case i == 0:
+		return false
+	case t.Tag == "JJ": // a third-person form read as an adjective ("lifts")
+		if !strings.HasSuffix(t.Norm, "s") || strings.HasSuffix(t.Norm, "ss") || strings.HasSuffix(t.Norm, "us") {
+			return false
+		}
+	case t.Tag != "NN" && t.Tag != "NNS":
 		return false
 	}
 	for k := range ps {

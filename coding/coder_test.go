@@ -42,6 +42,7 @@ var testFS = fstest.MapFS{
 175 | Use tactics of violent repression | -9 | COERCE | |
 145 | Protest violently, riot | -7.5 | PROTEST | riot |
 1712 | Destroy property | -9.2 | ASSAULT | destroy |
+085 | Ease economic sanctions, boycott, embargo | 7 | CONCEDE | |
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
@@ -60,6 +61,7 @@ var testFS = fstest.MapFS{
 175 | disperse; tear-gassed
 190 | launch strike; strike
 1712 | set fire to
+085 | lift sanctions
 `)},
 }
 
@@ -143,6 +145,7 @@ func TestCodeRules(t *testing.T) {
 		{"nominal gerund is no event", "The US has advised against travel to Russia after the museum shooting last week.", ""},
 		{"scheduled is intent", "Ghani is scheduled to visit Moscow.", "AFGGOV 036 RUSGOV 2019-06-15"},
 		{"a headline's verb read as a noun, with its object", "Russia criticizes Afghan officials", "RUS 111 AFGGOV 2019-06-15"},
+		{"a third-person verb read as an adjective", "Russia lifts sanctions against Afghanistan.", "RUS 085 AFG 2019-06-15"},
 		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
 		{"a headline's verb read as a noun, without an object", "Russia criticizes violence in Kabul", "RUS 111 AFGGOV 2019-06-15"},
 		{"a strike launched by workers is a walkout", "Afghan workers launched a strike on Monday.", "AFGLAB 143 AFGGOV 2019-06-10"},

@@ -161,3 +161,14 @@ func alternatives(w string) []string {
 	}
 	return out
 }
+
+// sLemma returns the verb whose third-person form w is ("lifts" → "lift",
+// "pushes" → "push", "denies" → "deny"), if the dictionary has it, else w.
+func (v *Verbs) sLemma(w string) string {
+	for _, c := range []struct{ cut, add string }{{"ies", "y"}, {"es", ""}, {"s", ""}} {
+		if b, ok := strings.CutSuffix(w, c.cut); ok && v.verbs[b+c.add] != nil {
+			return b + c.add
+		}
+	}
+	return w
+}
