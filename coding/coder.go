@@ -87,6 +87,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
+	placeWeapons(out, acts)
 	if text != body {
 		restoreText(out, body)
 	}
@@ -562,7 +563,21 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 	if len(srcs) == 0 {
-		return nil
+		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
+		// unidentified users (UAF) of the place, filled in by Code
+		w := weaponDoer(toks, ps, tr, passive, evCode)
+		if w == nil {
+			return nil
+		}
+		srcs = []*actors.Phrase{w}
+		if passive {
+			tgts = subj
+		}
+		if w.Sector == "UAF" && w.Head == nil {
+			notes = append(notes, "done by "+w.Text+": an unidentified armed force")
+		} else {
+			notes = append(notes, "the weapon's user: "+w.Text)
+		}
 	}
 
 	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
@@ -735,6 +750,90 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 // armed are the sectors that can fire on someone.
 var armed = map[string]bool{"MIL": true, "REB": true, "INS": true, "UAF": true, "SEP": true, "COP": true, "SPY": true, "CRM": true}
 
+// weapons are the nouns of weapons and blasts that news makes the doer of
+// an attack ("a car bomb killed", "shelling killed", "killed by a mine").
+var weapons = map[string]bool{
+	"bomb": true, "bombs": true, "explosion": true, "explosions": true, "blast": true, "blasts": true,
+	"explosive": true, "explosives": true, "ied": true, "ieds": true, "mine": true, "mines": true,
+	"landmine": true, "landmines": true, "minefield": true, "grenade": true, "grenades": true,
+	"rocket": true, "rockets": true, "missile": true, "missiles": true, "mortar": true, "mortars": true,
+	"shell": true, "shells": true, "shelling": true, "shellfire": true, "gunfire": true,
+	"bullet": true, "bullets": true, "airstrike": true, "airstrikes": true, "strike": true, "strikes": true,
+	"drone": true, "drones": true, "bombing": true, "bombings": true, "artillery": true,
+	"shrapnel": true, "gunshot": true, "gunshots": true, "ambush": true, "attack": true, "attacks": true,
+	"device": true, "barrage": true, "salvo": true, "raid": true, "raids": true,
+}
+
+// weaponDoer finds a weapon that does a violent event no actor does: in an
+// active clause, a weapon noun before the verb and after the clause's start
+// ("A car bomb in Kabul killed 12"); in a passive one, a weapon after "by",
+// "in" or "when" close after the verb ("were killed by a roadside bomb",
+// "killed in a car bomb explosion"). The weapon's user is the actor right
+// before it ("an Israeli strike") or after "by" ("an air strike by
+// government forces"); else it returns the weapon as a phrase of sector UAF,
+// whose country Code fills in from the event's location.
+func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string) *actors.Phrase {
+	if r := cameo.Root(code); r != "18" && r != "19" && r != "20" {
+		return nil
+	}
+	at := -1
+	if passive {
+		for i := tr.last + 1; i < len(toks) && i <= tr.last+8 && at < 0; i++ {
+			switch toks[i].Norm {
+			case ",", ";", ".", "and", "but", "as", "after", "while":
+				i = len(toks)
+				continue
+			case "by", "in", "when", "with":
+				for k := i + 1; k < len(toks) && k <= i+5; k++ {
+					if weapons[toks[k].Norm] && toks[k].IsNoun() {
+						at = k
+					}
+					if toks[k].IsVerb() || toks[k].Norm == "," {
+						break
+					}
+				}
+			}
+		}
+	} else {
+		for i := tr.anchor - 1; i >= 0; i-- {
+			t := &toks[i]
+			if t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "that" || t.Norm == "who" || t.Norm == "which" {
+				break
+			}
+			if weapons[t.Norm] && t.IsNoun() && (i+1 >= len(toks) || !toks[i+1].IsNoun() || i+1 == tr.anchor) {
+				at = i // the head of its noun group ("car bomb", not "bomb squad")
+			}
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	first := at
+	for first > 0 && (toks[first-1].Tag == "NN" || toks[first-1].Tag == "JJ" || toks[first-1].Tag == "VBN") && first > at-3 {
+		first-- // "car bomb", "improvised explosive device", "roadside bomb"
+	}
+	for k := range ps {
+		p := &ps[k]
+		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at { // "an Israeli strike", "U.S. drones"
+			return p
+		}
+		if j := at + 1; j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
+			return p // "an air strike by the Syrian government"
+		}
+	}
+	return &actors.Phrase{Tok0: first, Tok1: at + 1, Start: toks[first].Start, End: toks[at].End,
+		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}
+}
+
+// words returns the tokens' texts.
+func words(toks []nlp.Token) []string {
+	out := make([]string, len(toks))
+	for i := range toks {
+		out[i] = toks[i].Text
+	}
+	return out
+}
+
 // reciprocal reports whether a compound subject with no object does the
 // event to each other ("X and Y met", "signed an accord", "clashed",
 // "traded accusations") rather than together to someone unnamed.
@@ -788,6 +887,48 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// placeWeapons gives the unidentified armed forces of weaponDoer the
+// country of their event's location, else the article's main country (the
+// country its actors name most).
+func placeWeapons(evs []parley.Event, acts []actors.Sentence) {
+	main := ""
+	for i := range evs {
+		a := evs[i].Source
+		if a == nil || a.Sector != "UAF" || a.Country != "" {
+			continue
+		}
+		country := ""
+		if l := evs[i].Location; l != nil {
+			country = l.Country
+		}
+		if country == "" {
+			if main == "" {
+				main = mainCountry(acts)
+			}
+			country = main
+		}
+		a.Country, a.Code = country, country+"UAF"
+	}
+}
+
+// mainCountry returns the country the document's actors name most, the
+// first named among equals.
+func mainCountry(acts []actors.Sentence) string {
+	n := map[string]int{}
+	main := ""
+	for _, s := range acts {
+		for _, p := range s.Phrases {
+			if c := p.Country; c != "" {
+				n[c]++
+				if main == "" || n[c] > n[main] {
+					main = c
+				}
+			}
+		}
+	}
+	return main
 }
 
 // placeText is the text the gazetteer reads when the body was truecased
