@@ -87,7 +87,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
-	placeWeapons(out, acts)
+	out = placeWeapons(out, acts)
 	if text != body {
 		restoreText(out, body)
 	}
@@ -566,16 +566,25 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
 		// unidentified users (UAF) of the place, filled in by Code
 		w := weaponDoer(toks, ps, tr, passive, evCode)
+		if w == nil && passive {
+			w = stateDoer(toks, ps, tr, evCode)
+		}
 		if w == nil {
 			return nil
 		}
 		srcs = []*actors.Phrase{w}
 		if passive {
 			tgts = subj
+			if w.Head == nil && w.Sector != "UAF" && len(subj) > 0 && subj[len(subj)-1].Tok1 < tr.head-3 {
+				tgts = nil // "police said 100 people were arrested": not the police
+			}
 		}
-		if w.Sector == "UAF" && w.Head == nil {
+		switch {
+		case w.Sector == "UAF" && w.Head == nil:
 			notes = append(notes, "done by "+w.Text+": an unidentified armed force")
-		} else {
+		case w.Head == nil && (w.Sector == "COP" || w.Sector == "GOV"):
+			notes = append(notes, "passive without an agent: done by the state ("+w.Sector+") of the place")
+		default:
 			notes = append(notes, "the weapon's user: "+w.Text)
 		}
 	}
@@ -825,6 +834,58 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}
 }
 
+// placeOf stands for the country of the event's place in a phrase that
+// stateDoer makes; Code fills it in (placeWeapons).
+const placeOf = "*"
+
+// stateDoer returns the implied doer of a coercive act in the passive with
+// no agent ("a curfew was imposed in Kabul", "12 protesters were arrested in
+// Tehran"), which only a state does: its police for arrests and repression,
+// its government for restrictions and bans; of the country where it
+// happened (an event with no place is dropped: placeWeapons).
+func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
+	sector := ""
+	switch {
+	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
+		sector = "COP"
+	case strings.HasPrefix(code, "172"):
+		sector = "GOV"
+	default:
+		return nil
+	}
+	// a past act, told as such: "was arrested", "have been detained",
+	// not "are arrested" or "could be arrested"
+	aux := tr.head - 1
+	if aux > 0 && toks[aux].Tag == "RB" {
+		aux--
+	}
+	if aux < 0 || tr.head != tr.anchor {
+		return nil
+	}
+	switch toks[aux].Norm {
+	case "was", "were":
+	case "been":
+		if aux == 0 || toks[aux-1].Norm != "has" && toks[aux-1].Norm != "have" && toks[aux-1].Norm != "had" {
+			return nil
+		}
+	default:
+		return nil
+	}
+	country := placeOf
+	for k := range ps { // "in Kabul", "across Iran": a place the actors know
+		p := &ps[k]
+		if p.Tok0 > tr.head && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
+			switch toks[p.Tok0-1].Norm {
+			case "in", "across", "near", "outside", "throughout":
+				country = p.Country
+			}
+			break
+		}
+	}
+	h := &toks[tr.head]
+	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: country}
+}
+
 // words returns the tokens' texts.
 func words(toks []nlp.Token) []string {
 	out := make([]string, len(toks))
@@ -889,19 +950,25 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 	return float64(int(c*100+0.5)) / 100
 }
 
-// placeWeapons gives the unidentified armed forces of weaponDoer the
-// country of their event's location, else the article's main country (the
-// country its actors name most).
-func placeWeapons(evs []parley.Event, acts []actors.Sentence) {
+// placeWeapons gives the unidentified armed forces of weaponDoer, and the
+// state of stateDoer, the country of their event's location, else (for the
+// weapons) the article's main country, the country its actors name most.
+// It drops the events of a state of no known place.
+func placeWeapons(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 	main := ""
+	out := evs[:0]
 	for i := range evs {
 		a := evs[i].Source
-		if a == nil || a.Sector != "UAF" || a.Country != "" {
+		if a == nil || !(a.Sector == "UAF" && a.Country == "" || a.Country == placeOf) {
+			out = append(out, evs[i])
 			continue
 		}
 		country := ""
 		if l := evs[i].Location; l != nil {
 			country = l.Country
+		}
+		if country == "" && a.Country == placeOf {
+			continue // the state of no known place
 		}
 		if country == "" {
 			if main == "" {
@@ -909,8 +976,10 @@ func placeWeapons(evs []parley.Event, acts []actors.Sentence) {
 			}
 			country = main
 		}
-		a.Country, a.Code = country, country+"UAF"
+		a.Country, a.Code = country, country+a.Sector
+		out = append(out, evs[i])
 	}
+	return out
 }
 
 // mainCountry returns the country the document's actors name most, the
