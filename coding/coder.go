@@ -124,7 +124,11 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if headline && t.Tag == "JJ" { // "Japan lifts/JJ sanctions"
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
-		if best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i); ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
+		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)
+		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
+			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
+		}
+		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -202,6 +206,53 @@ func bestMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
 	for _, p := range ps {
 		if m, ok := matchRest(p, toks, i); ok {
 			return trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
+		}
+	}
+	return trigger{}, false
+}
+
+// inPhrase reports whether token i is in an actor phrase.
+func inPhrase(ps []actors.Phrase, i int) bool {
+	for k := range ps {
+		if ps[k].Tok0 <= i && i < ps[k].Tok1 {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedMatch matches a verb-and-object pattern to a passive verb at i
+// whose object is its subject, before the auxiliary ("a nationwide curfew
+// was imposed", "new sanctions were imposed on Iran"): the object within a
+// few words before "was", "were", "been" or "be".
+func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
+	if c == nil || toks[i].Tag != "VBN" || i < 2 {
+		return trigger{}, false
+	}
+	aux := i - 1
+	if toks[aux].Tag == "RB" {
+		aux--
+	}
+	if aux < 1 {
+		return trigger{}, false
+	}
+	switch toks[aux].Norm {
+	case "was", "were", "been", "be", "is", "are", "being":
+	default:
+		return trigger{}, false
+	}
+	for _, p := range c.pats {
+		if len(p.Rest) != 1 {
+			continue
+		}
+		for k := aux - 1; k >= 0 && k >= aux-5; k-- {
+			t := &toks[k]
+			if isBoundary(t) || t.IsVerb() || t.Norm == "," {
+				break
+			}
+			if t.IsNoun() && wordIs(t, p.Rest[0]) {
+				return trigger{pat: p, head: i, anchor: i, toks: []int{k, i}, last: i}, true
+			}
 		}
 	}
 	return trigger{}, false
@@ -539,6 +590,15 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			}
 		}
 	} else if passive {
+		if len(tr.toks) > 1 && tr.toks[0] < tr.head && !inPhrase(ps, tr.toks[0]) {
+			// "sanctions were imposed on Iran": the subject is the
+			// pattern's object; the target follows the verb (but "soldiers
+			// were killed": the soldiers are the target)
+			subj = nil
+			if t := object(toks, ps, tr, all, 0); t != nil && t != by {
+				subj = []*actors.Phrase{t}
+			}
+		}
 		if by != nil {
 			srcs = []*actors.Phrase{by}
 			tgts = subj

@@ -43,6 +43,8 @@ var testFS = fstest.MapFS{
 145 | Protest violently, riot | -7.5 | PROTEST | riot |
 1712 | Destroy property | -9.2 | ASSAULT | destroy |
 085 | Ease economic sanctions, boycott, embargo | 7 | CONCEDE | |
+1723 | Impose curfew | -5 | COERCE | curfew |
+163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
@@ -62,6 +64,8 @@ var testFS = fstest.MapFS{
 190 | launch strike; strike
 1712 | set fire to
 085 | lift sanctions
+1723 | impose curfew
+163 | impose sanctions
 `)},
 }
 
@@ -151,6 +155,8 @@ func TestCodeRules(t *testing.T) {
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
 		{"an arrest in the passive, of no known place", "Some protesters were arrested on Monday.", ""},
 		{"an arrest that is not told as done", "Protesters could be arrested in Kabul.", ""},
+		{"the object before a passive verb", "New sanctions were imposed on Afghanistan by Russia.", "RUS 163 AFG 2019-06-15"},
+		{"the object before a passive verb, no agent: the state of the place", "A curfew was imposed in Kabul on Monday.", "AFGGOV 1723 - 2019-06-10"},
 		{"a third-person verb read as an adjective", "Russia lifts sanctions against Afghanistan.", "RUS 085 AFG 2019-06-15"},
 		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
 		{"a headline's verb read as a noun, without an object", "Russia criticizes violence in Kabul", "RUS 111 AFGGOV 2019-06-15"},
