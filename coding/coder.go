@@ -121,7 +121,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		lemma := t.Lemma
-		if headline && t.Tag == "JJ" { // "Japan lifts/JJ sanctions"
+		if headline && (t.Tag == "JJ" || t.Tag == "NN") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan"
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)
@@ -226,20 +226,23 @@ func inPhrase(ps []actors.Phrase, i int) bool {
 // was imposed", "new sanctions were imposed on Iran"): the object within a
 // few words before "was", "were", "been" or "be".
 func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
-	if c == nil || toks[i].Tag != "VBN" || i < 2 {
+	if c == nil || toks[i].Tag != "VBN" || i < 1 {
 		return trigger{}, false
 	}
 	aux := i - 1
 	if toks[aux].Tag == "RB" {
 		aux--
 	}
-	if aux < 1 {
+	if aux < 0 {
 		return trigger{}, false
 	}
 	switch toks[aux].Norm {
 	case "was", "were", "been", "be", "is", "are", "being":
 	default:
-		return trigger{}, false
+		if !toks[aux].IsNoun() || !isHeadline(toks) {
+			return trigger{}, false
+		}
+		aux = i // a headline drops the auxiliary: "Curfew Imposed in Kabul"
 	}
 	for _, p := range c.pats {
 		if len(p.Rest) != 1 {
@@ -329,6 +332,13 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 			return true
 		}
 	}
+	// a headline whose subject is no actor ("Car Bomb in Istanbul Kills 44")
+	if i+1 < len(toks) && toks[i].Tag == "NNS" && headlineForm(toks, i) && toks[i-1].IsNoun() && !slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() }) {
+		switch toks[i+1].Tag {
+		case "CD", "DT", "JJ", "NNP", "NNPS", "NNS":
+			return true
+		}
+	}
 	return false
 }
 
@@ -338,11 +348,7 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 // third-person form ("condemns") or a plain one after a plural subject
 // ("Protesters Block Border").
 func headlineForm(toks []nlp.Token, i int) bool {
-	if len(toks) > 20 || i == 0 {
-		return false
-	}
-	switch toks[len(toks)-1].Norm {
-	case ".", "!", "?", "...", "…", "\"", "'", ")", ":", ";", ",":
+	if i == 0 || !isHeadline(toks) {
 		return false
 	}
 	t := &toks[i]
@@ -350,6 +356,19 @@ func headlineForm(toks []nlp.Token, i int) bool {
 		return strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ss")
 	}
 	return t.Tag == "NN" && (toks[i-1].Tag == "NNS" || toks[i-1].Tag == "NNPS")
+}
+
+// isHeadline reports whether a sentence reads as a headline: short, with
+// no final stop.
+func isHeadline(toks []nlp.Token) bool {
+	if len(toks) == 0 || len(toks) > 20 {
+		return false
+	}
+	switch toks[len(toks)-1].Norm {
+	case ".", "!", "?", "...", "…", "\"", "'", ")", ":", ";", ",":
+		return false
+	}
+	return true
 }
 
 // objectNext reports whether an actor follows token i, perhaps after "the"
@@ -570,7 +589,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	evCode := tr.pat.Code
 	rule := tr.pat.Rule()
 
-	passive := isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor, tr.last)
+	fronted := len(tr.toks) > 1 && tr.toks[0] < tr.head // frontedMatch: a passive
+	passive := fronted || isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor, tr.last)
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
@@ -590,7 +610,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			}
 		}
 	} else if passive {
-		if len(tr.toks) > 1 && tr.toks[0] < tr.head && !inPhrase(ps, tr.toks[0]) {
+		if fronted && !inPhrase(ps, tr.toks[0]) {
 			// "sanctions were imposed on Iran": the subject is the
 			// pattern's object; the target follows the verb (but "soldiers
 			// were killed": the soldiers are the target)
@@ -846,7 +866,7 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 		return nil
 	}
 	at := -1
-	if passive {
+	if passive || toks[tr.head].Tag == "VBN" { // "Four killed in air strike"
 		for i := tr.last + 1; i < len(toks) && i <= tr.last+8 && at < 0; i++ {
 			switch toks[i].Norm {
 			case ",", ";", ".", "and", "but", "as", "after", "while":
@@ -863,7 +883,8 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 				}
 			}
 		}
-	} else {
+	}
+	if at < 0 && !passive {
 		for i := tr.anchor - 1; i >= 0; i-- {
 			t := &toks[i]
 			if t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "that" || t.Norm == "who" || t.Norm == "which" {
@@ -883,7 +904,7 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 	}
 	for k := range ps {
 		p := &ps[k]
-		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at { // "an Israeli strike", "U.S. drones"
+		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at && (p.Head == nil || p.Head.Kind != actors.Capital) { // "an Israeli strike", "U.S. drones", not "the Brussels attacks"
 			return p
 		}
 		if j := at + 1; j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
@@ -929,7 +950,9 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil
 		}
 	default:
-		return nil
+		if !isHeadline(toks) || !toks[aux].IsNoun() {
+			return nil // a headline drops "was": "Curfew Imposed in Kabul"
+		}
 	}
 	country := placeOf
 	for k := range ps { // "in Kabul", "across Iran": a place the actors know

@@ -157,6 +157,8 @@ func TestCodeRules(t *testing.T) {
 		{"an arrest that is not told as done", "Protesters could be arrested in Kabul.", ""},
 		{"the object before a passive verb", "New sanctions were imposed on Afghanistan by Russia.", "RUS 163 AFG 2019-06-15"},
 		{"the object before a passive verb, no agent: the state of the place", "A curfew was imposed in Kabul on Monday.", "AFGGOV 1723 - 2019-06-10"},
+		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
+		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},
 		{"a third-person verb read as an adjective", "Russia lifts sanctions against Afghanistan.", "RUS 085 AFG 2019-06-15"},
 		{"a title-case headline", "Taliban Criticize Afghan Officials Over Talks", "AFGINSTAL 111 AFGGOV 2019-06-15"},
 		{"a headline's verb read as a noun, without an object", "Russia criticizes violence in Kabul", "RUS 111 AFGGOV 2019-06-15"},
