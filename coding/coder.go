@@ -121,7 +121,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		lemma := t.Lemma
-		if headline && (t.Tag == "JJ" || t.Tag == "NN") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan"
+		if headline && (t.Tag == "JJ" || t.Tag == "NN") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)
@@ -320,8 +320,9 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	switch t := &toks[i]; {
 	case i == 0:
 		return false
-	case t.Tag == "JJ": // a third-person form read as an adjective ("lifts")
-		if !strings.HasSuffix(t.Norm, "s") || strings.HasSuffix(t.Norm, "ss") || strings.HasSuffix(t.Norm, "us") {
+	case t.Tag == "JJ": // a third-person or past form read as an adjective ("lifts", "imposed")
+		s, ed := strings.HasSuffix(t.Norm, "s"), strings.HasSuffix(t.Norm, "ed")
+		if !s && !ed || strings.HasSuffix(t.Norm, "ss") || strings.HasSuffix(t.Norm, "us") {
 			return false
 		}
 	case t.Tag != "NN" && t.Tag != "NNS":

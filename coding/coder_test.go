@@ -18,7 +18,7 @@ import (
 var testFS = fstest.MapFS{
 	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
 	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
-	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\n")},
+	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\nIGOWSTNAT | NATO\n")},
 	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
 	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
 040 | Consult | 1 | CONSULT | |
@@ -157,6 +157,7 @@ func TestCodeRules(t *testing.T) {
 		{"an arrest that is not told as done", "Protesters could be arrested in Kabul.", ""},
 		{"the object before a passive verb", "New sanctions were imposed on Afghanistan by Russia.", "RUS 163 AFG 2019-06-15"},
 		{"the object before a passive verb, no agent: the state of the place", "A curfew was imposed in Kabul on Monday.", "AFGGOV 1723 - 2019-06-10"},
+		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},
 		{"a third-person verb read as an adjective", "Russia lifts sanctions against Afghanistan.", "RUS 085 AFG 2019-06-15"},

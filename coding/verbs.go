@@ -162,13 +162,17 @@ func alternatives(w string) []string {
 	return out
 }
 
-// sLemma returns the verb whose third-person form w is ("lifts" → "lift",
-// "pushes" → "push", "denies" → "deny"), if the dictionary has it, else w.
+// sLemma returns the verb whose third-person or past form w is ("lifts" →
+// "lift", "pushes" → "push", "denies" → "deny", "imposed" → "impose",
+// "banned" → "ban"), if the dictionary has it, else w.
 func (v *Verbs) sLemma(w string) string {
-	for _, c := range []struct{ cut, add string }{{"ies", "y"}, {"es", ""}, {"s", ""}} {
+	for _, c := range []struct{ cut, add string }{{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"d", ""}, {"ed", ""}} {
 		if b, ok := strings.CutSuffix(w, c.cut); ok && v.verbs[b+c.add] != nil {
 			return b + c.add
 		}
+	}
+	if b, ok := strings.CutSuffix(w, "ed"); ok && len(b) > 2 && b[len(b)-1] == b[len(b)-2] && v.verbs[b[:len(b)-1]] != nil {
+		return b[:len(b)-1] // "banned"
 	}
 	return w
 }
