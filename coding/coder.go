@@ -442,6 +442,8 @@ func attributive(toks []nlp.Token, i int) bool {
 		return false
 	}
 	switch {
+	case (prev.Norm == "both" || prev.Norm == "all" || prev.Norm == "each") && i >= 2 && (toks[i-2].Lemma == "have" || toks[i-2].Lemma == "be"):
+		return false // "have both condemned Iran": a floating quantifier, not "the condemned man"
 	case prev.Tag == "DT" || prev.Tag == "JJ" || prev.Tag == "PRP$" || prev.Tag == "IN" || prev.Tag == "POS":
 		return true
 	case prev.IsVerb() && prev.Lemma != "be" && prev.Lemma != "have" && prev.Lemma != "get":

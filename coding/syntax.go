@@ -268,8 +268,8 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	out := []*actors.Phrase{found}
 	k = found.Tok0 - 1
 	for k >= 1 {
-		for k >= 0 && skip[k] {
-			k--
+		for k >= 0 && (skip[k] || toks[k].Tag == "DT" && toks[k].Norm != "both" && toks[k].Norm != "all") {
+			k-- // and the determiner of the phrase found: "India and the US"
 		}
 		if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "," {
 			break
