@@ -652,6 +652,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		if w == nil && passive {
 			w = stateDoer(toks, ps, tr, evCode)
 		}
+		if w == nil && !passive {
+			w = crowdDoer(toks, ps, tr, evCode)
+		}
 		if w == nil {
 			return nil
 		}
@@ -667,6 +670,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "done by "+w.Text+": an unidentified armed force")
 		case w.Head == nil && (w.Sector == "COP" || w.Sector == "GOV"):
 			notes = append(notes, "passive without an agent: done by the state ("+w.Sector+") of the place")
+		case w.Head == nil && w.Sector == "CVL":
+			notes = append(notes, "a crowd: civilians of the place")
 		default:
 			notes = append(notes, "the weapon's user: "+w.Text)
 		}
@@ -957,19 +962,49 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil // a headline drops "was": "Curfew Imposed in Kabul"
 		}
 	}
-	country := placeOf
-	for k := range ps { // "in Kabul", "across Iran": a place the actors know
+	h := &toks[tr.head]
+	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: placeAfter(toks, ps, tr.head)}
+}
+
+// placeAfter returns the country of the first place the actors know after
+// token i, when it is a locative ("in Kabul", "across Iran"), else placeOf.
+func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
+	for k := range ps {
 		p := &ps[k]
-		if p.Tok0 > tr.head && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
+		if p.Tok0 > i && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
 			switch toks[p.Tok0-1].Norm {
 			case "in", "across", "near", "outside", "throughout":
-				country = p.Country
+				return p.Country
 			}
 			break
 		}
 	}
-	h := &toks[tr.head]
-	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: country}
+	return placeOf
+}
+
+// crowds are the words for a crowd of no named kind ("thousands marched").
+var crowds = map[string]bool{
+	"thousands": true, "hundreds": true, "dozens": true, "scores": true, "crowds": true, "crowd": true,
+	"millions": true, "tens": true, "throngs": true, "masses": true,
+}
+
+// crowdDoer returns the civilians of the place as the doer of a protest
+// whose subject is a crowd with no actor ("Thousands marched in Tbilisi",
+// "tens of thousands of people rallied in Belgrade").
+func crowdDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
+	if cameo.Root(code) != "14" {
+		return nil
+	}
+	for i := tr.anchor - 1; i >= 0 && i >= tr.anchor-8; i-- {
+		t := &toks[i]
+		if t.Norm == "," || t.Norm == ";" || t.IsVerb() {
+			return nil
+		}
+		if crowds[t.Norm] {
+			return &actors.Phrase{Tok0: i, Tok1: i + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: placeAfter(toks, ps, tr.head)}
+		}
+	}
+	return nil
 }
 
 // words returns the tokens' texts.

@@ -158,6 +158,8 @@ func TestCodeRules(t *testing.T) {
 		{"the object before a passive verb", "New sanctions were imposed on Afghanistan by Russia.", "RUS 163 AFG 2019-06-15"},
 		{"the object before a passive verb, no agent: the state of the place", "A curfew was imposed in Kabul on Monday.", "AFGGOV 1723 - 2019-06-10"},
 		{"a compound subject with a determiner, and a floating quantifier", "Russia and the US have both criticized the Taliban.", "RUS 111 AFGINSTAL 2019-06-15; USA 111 AFGINSTAL 2019-06-15"},
+		{"a crowd protests: the civilians of the place", "Thousands protested in Kabul on Monday.", "AFGCVL 141 AFGGOV 2019-06-10"},
+		{"a crowd at no known place", "Thousands protested on Monday.", ""},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},
