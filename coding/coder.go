@@ -682,6 +682,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
+	if denied(toks, tr.anchor) {
+		return nil // "Iran denied that it had supplied drones": the denial is the event
+	}
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
 	neg := negation(toks, tr.anchor, tr.head)
@@ -813,6 +816,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		ev.ID = eventID(&ev, toks[tr.head].Start)
 		out = append(out, ev)
 	}
+	if len(srcs) > 1 && swapped(tr.pat) {
+		tgts = nil // "Moscow and Kyiv exchanged prisoners": each gives to the other
+	}
 	switch {
 	case len(tgts) > 0:
 		for _, src := range srcs {
@@ -829,11 +835,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	case len(srcs) > 1:
 		// compound subject and no object: the members act on each other
 		// ("X and Y met"): one event a pair, both ways for a meeting,
-		// which each side holds with the other.
+		// which each side holds with the other, and an exchange.
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
 				emit(srcs[i], srcs[j])
-				if cameo.Root(evCode) == "04" {
+				if cameo.Root(evCode) == "04" || swapped(tr.pat) {
 					emit(srcs[j], srcs[i])
 				}
 			}
@@ -1016,6 +1022,19 @@ func words(toks []nlp.Token) []string {
 	return out
 }
 
+// swapped reports whether a pattern's head is an exchange ("exchange
+// prisoners", "swap detainees"), whose object is what the parties give
+// each other, not a party.
+func swapped(p *Pattern) bool {
+	for _, h := range p.Head {
+		switch h {
+		case "exchange", "swap", "trade":
+			return true
+		}
+	}
+	return false
+}
+
 // reciprocal reports whether a compound subject with no object does the
 // event to each other ("X and Y met", "signed an accord", "clashed",
 // "traded accusations") rather than together to someone unnamed.
@@ -1158,3 +1177,29 @@ func restoreText(evs []parley.Event, body string) {
 		}
 	}
 }
+
+// denied reports whether the verb at anchor is in a clause that its
+// sentence denies: "denied that ...", "dismissed reports that ...",
+// "rejected claims that ...", within the same clause chain.
+func denied(toks []nlp.Token, anchor int) bool {
+	for k := anchor - 1; k >= 1 && k >= anchor-12; k-- {
+		t := &toks[k]
+		if t.Norm == ";" || t.Norm == "but" || t.Norm == "." {
+			return false
+		}
+		if t.Norm != "that" {
+			continue
+		}
+		p := &toks[k-1]
+		if denials[p.Lemma] {
+			return true
+		}
+		if (p.Norm == "claims" || p.Norm == "reports" || p.Norm == "allegations" || p.Norm == "accusations" || p.Norm == "suggestions") && k >= 2 && (denials[toks[k-2].Lemma] || toks[k-2].Norm == "dismissed" || toks[k-2].Norm == "rejected") {
+			return true
+		}
+	}
+	return false
+}
+
+// denials are the verbs whose "that" clause did not happen.
+var denials = map[string]bool{"deny": true, "refute": true, "dispute": true, "denial": true, "dismiss": true, "reject": true}

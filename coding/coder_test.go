@@ -43,6 +43,8 @@ var testFS = fstest.MapFS{
 145 | Protest violently, riot | -7.5 | PROTEST | riot |
 1712 | Destroy property | -9.2 | ASSAULT | destroy |
 085 | Ease economic sanctions, boycott, embargo | 7 | CONCEDE | |
+0841 | Return, release person(s) | 7 | RETREAT | release |
+016 | Deny responsibility | 0 | | |
 1723 | Impose curfew | -5 | COERCE | curfew |
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 `)},
@@ -64,6 +66,9 @@ var testFS = fstest.MapFS{
 190 | launch strike; strike
 1712 | set fire to
 085 | lift sanctions
+0841 | exchange prisoners
+016 | deny
+072 | supply weapons
 1723 | impose curfew
 163 | impose sanctions
 `)},
@@ -160,6 +165,8 @@ func TestCodeRules(t *testing.T) {
 		{"a compound subject with a determiner, and a floating quantifier", "Russia and the US have both criticized the Taliban.", "RUS 111 AFGINSTAL 2019-06-15; USA 111 AFGINSTAL 2019-06-15"},
 		{"a crowd protests: the civilians of the place", "Thousands protested in Kabul on Monday.", "AFGCVL 141 AFGGOV 2019-06-10"},
 		{"a crowd at no known place", "Thousands protested on Monday.", ""},
+		{"an exchange between the subjects, both ways", "Russia and Afghanistan exchanged 95 prisoners on Friday.", "RUS 0841 AFG 2019-06-14; AFG 0841 RUS 2019-06-14"},
+		{"a denied clause is no event", "Russia denied that it had supplied weapons to the Taliban.", "RUS 016 - 2019-06-15"},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},
