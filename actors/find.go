@@ -440,6 +440,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	}
 	var lastGroup, lastPerson *Phrase
 	personAt := -1 // sentence of lastPerson
+	// the previous sentence's first plural actor and first country or
+	// group, for a "they" or "it" that opens a sentence
+	var prevPlural, prevThing *Phrase
 	for i, s := range sents {
 		if personAt >= 0 && i-personAt > 1 {
 			lastPerson = nil // a pronoun reaches back one sentence at most
@@ -469,17 +472,33 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
 				added = append(added, p)
-			case (tok.Norm == "they" || tok.Norm == "it") && t > 0:
+			case tok.Norm == "they" || tok.Norm == "it":
 				// "Japan said it had halted aid", "the Houthis claimed they
 				// had attacked": the sentence's first actor before it.
+				found := false
 				for q := range ps {
 					if ps[q].Tok1 <= t && ps[q].Head.Kind != Person && (tok.Norm == "they" || ps[q].Head.Kind != Person && !isPlural(s.Tokens, ps[q])) {
 						p := ps[q]
 						p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 						p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, ps[q].Text), true
 						added = append(added, p)
+						found = true
 						break
 					}
+				}
+				// "Protesters marched on Friday. They accuse the
+				// government ...": the previous sentence's actor, for a
+				// pronoun that opens its clause and does something ("it
+				// said", not "it was unclear")
+				prev := prevPlural
+				if tok.Norm == "it" {
+					prev = prevThing
+				}
+				if !found && prev != nil && opensClause(s.Tokens, t) && t+1 < len(s.Tokens) && s.Tokens[t+1].IsVerb() && s.Tokens[t+1].Lemma != "be" {
+					p := *prev
+					p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
+					added = append(added, p)
 				}
 			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
 				p := *lastGroup
@@ -495,12 +514,35 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				ps[k].Note = "country from the article: " + main
 			}
 		}
+		prevPlural, prevThing = nil, nil
+		for k := range ps {
+			p := &ps[k]
+			if prevPlural == nil && p.Head.Kind != Person && (p.Head.Kind == Group || isPlural(s.Tokens, *p)) {
+				prevPlural = p
+			}
+			if prevThing == nil && (p.Head.Kind == Country || p.Head.Kind == Group || p.Head.Kind == Capital) && !isPlural(s.Tokens, *p) {
+				prevThing = p
+			}
+		}
 		if len(added) > 0 {
 			ps = mergeSorted(ps, added)
 		}
 		out[i].Phrases = ps
 	}
 	return out
+}
+
+// opensClause reports whether token t starts its sentence or follows a
+// comma, semicolon or conjunction.
+func opensClause(toks []nlp.Token, t int) bool {
+	if t == 0 {
+		return true
+	}
+	switch toks[t-1].Norm {
+	case ",", ";", "and", "but", "\"", "“":
+		return true
+	}
+	return false
 }
 
 func remember(p *Phrase, lastGroup, lastPerson **Phrase) {

@@ -682,8 +682,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
-	if denied(toks, tr.anchor) {
-		return nil // "Iran denied that it had supplied drones": the denial is the event
+	if denied(toks, tr.anchor) || charged(toks, tr.anchor) {
+		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
@@ -1203,3 +1203,36 @@ func denied(toks []nlp.Token, anchor int) bool {
 
 // denials are the verbs whose "that" clause did not happen.
 var denials = map[string]bool{"deny": true, "refute": true, "dispute": true, "denial": true, "dismiss": true, "reject": true}
+
+// charged reports whether the verb at anchor is a gerund that says what
+// someone is accused of ("accuse the government of killing protesters",
+// "arrested for spying"): the content of the accusation, not an event.
+func charged(toks []nlp.Token, anchor int) bool {
+	if toks[anchor].Tag != "VBG" {
+		return false
+	}
+	k := anchor - 1
+	for k >= 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "of" && toks[k].Norm != "for" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-8; j-- {
+		if accusations[toks[j].Lemma] {
+			return true
+		}
+		if toks[j].Norm == ";" || toks[j].Norm == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// accusations are the words whose "of" or "for" names what is alleged.
+var accusations = map[string]bool{
+	"accuse": true, "charge": true, "suspect": true, "blame": true, "convict": true, "indict": true,
+	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
+	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
+	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+}

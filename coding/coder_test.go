@@ -45,6 +45,7 @@ var testFS = fstest.MapFS{
 085 | Ease economic sanctions, boycott, embargo | 7 | CONCEDE | |
 0841 | Return, release person(s) | 7 | RETREAT | release |
 016 | Deny responsibility | 0 | | |
+112 | Accuse | -2 | ACCUSE | |
 1723 | Impose curfew | -5 | COERCE | curfew |
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 `)},
@@ -68,6 +69,7 @@ var testFS = fstest.MapFS{
 085 | lift sanctions
 0841 | exchange prisoners
 016 | deny
+112 | accuse of
 072 | supply weapons
 1723 | impose curfew
 163 | impose sanctions
@@ -167,6 +169,9 @@ func TestCodeRules(t *testing.T) {
 		{"a crowd at no known place", "Thousands protested on Monday.", ""},
 		{"an exchange between the subjects, both ways", "Russia and Afghanistan exchanged 95 prisoners on Friday.", "RUS 0841 AFG 2019-06-14; AFG 0841 RUS 2019-06-14"},
 		{"a denied clause is no event", "Russia denied that it had supplied weapons to the Taliban.", "RUS 016 - 2019-06-15"},
+		{"what someone is accused of is no event", "Afghan protesters accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
+		{"negation ends at a new verb phrase", "Ghani will not attack the Taliban and has met Russian officials.", "AFGGOV !190 AFGINSTAL 2019-06-15; AFGGOV 040 RUSGOV 2019-06-15"},
+		{"they opens a sentence: the previous sentence's plural actor", "Afghan protesters gathered in Kabul. They accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},

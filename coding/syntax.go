@@ -534,8 +534,12 @@ func negation(toks []nlp.Token, anchor, head int) string {
 		switch t.Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return t.Text
-		case ",", ";", ":":
+		case ",", ";", ":", "but":
 			return ""
+		case "and", "or":
+			if k+1 < anchor {
+				return "" // "will not resign and has called for talks": a new verb phrase
+			}
 		}
 		if t.Lemma == "fail" && k+1 < len(toks) && toks[k+1].Norm == "to" {
 			return t.Text
