@@ -682,7 +682,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
-	if denied(toks, tr.anchor) || charged(toks, tr.anchor) {
+	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
 	negated := false
@@ -901,6 +901,9 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 	if at < 0 && !passive {
 		for i := tr.anchor - 1; i >= 0; i-- {
 			t := &toks[i]
+			if t.Norm == "," && i == tr.anchor-1 && toks[tr.anchor].Tag == "VBG" {
+				continue // "Blast rocks capital, killing 11": the participle's clause
+			}
 			if t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "that" || t.Norm == "who" || t.Norm == "which" {
 				break
 			}
@@ -935,12 +938,16 @@ const placeOf = "*"
 
 // stateDoer returns the implied doer of a coercive act in the passive with
 // no agent ("a curfew was imposed in Kabul", "12 protesters were arrested in
-// Tehran"), which only a state does: its police for arrests and repression,
-// its government for restrictions and bans; of the country where it
-// happened (an event with no place is dropped: placeWeapons).
+// Tehran"), which only a state does: its courts for sentences and
+// indictments, its police for arrests and repression, its government for
+// restrictions and bans; of the country where it happened (for the courts,
+// else of the person tried), and an event with no place is dropped
+// (placeWeapons).
 func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
 	sector := ""
-	switch {
+	switch h := toks[tr.head].Lemma; {
+	case h == "sentence" || h == "convict" || h == "indict" || h == "prosecute" || h == "try":
+		sector = "JUD" // the courts
 	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
 		sector = "COP"
 	case strings.HasPrefix(code, "172"):
@@ -969,7 +976,16 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		}
 	}
 	h := &toks[tr.head]
-	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: placeAfter(toks, ps, tr.head)}
+	country := placeAfter(toks, ps, tr.head)
+	if country == placeOf && sector == "JUD" {
+		// "Imran Khan was sentenced": by the courts of his country
+		for k := range ps {
+			if p := &ps[k]; p.Tok1 <= aux && p.Tok1 >= aux-2 && p.Country != "" {
+				country = p.Country
+			}
+		}
+	}
+	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: country}
 }
 
 // placeAfter returns the country of the first place the actors know after
@@ -1235,4 +1251,19 @@ var accusations = map[string]bool{
 	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
 	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
 	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+}
+
+// conditional reports whether the verb at anchor is in an "if" or "unless"
+// clause ("If Iran attacks Israel, the US will respond"): a condition, not
+// an event.
+func conditional(toks []nlp.Token, anchor int) bool {
+	for k := anchor - 1; k >= 0 && k >= anchor-10; k-- {
+		switch toks[k].Norm {
+		case "if", "unless":
+			return true
+		case ",", ";", ":", "and", "but", "that":
+			return false
+		}
+	}
+	return false
 }

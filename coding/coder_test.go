@@ -172,6 +172,8 @@ func TestCodeRules(t *testing.T) {
 		{"what someone is accused of is no event", "Afghan protesters accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
 		{"negation ends at a new verb phrase", "Ghani will not attack the Taliban and has met Russian officials.", "AFGGOV !190 AFGINSTAL 2019-06-15; AFGGOV 040 RUSGOV 2019-06-15"},
 		{"they opens a sentence: the previous sentence's plural actor", "Afghan protesters gathered in Kabul. They accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
+		{"a condition is no event", "If Russia attacks the Taliban, Afghan troops will respond.", ""},
+		{"a participle shares the subject after a headline's colon", "Afghanistan: Russian troops attacked Kabul, killing Taliban fighters.", "RUSMIL 190 AFGGOV 2019-06-15; RUSMIL 190 AFGINSTAL 2019-06-15"},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},

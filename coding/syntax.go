@@ -344,8 +344,8 @@ func coordinatedVerb(toks []nlp.Token, anchor int) int {
 func clauseSubject(toks []nlp.Token, ps []actors.Phrase, end int) *actors.Phrase {
 	start := 0
 	for k := end - 1; k > 0; k-- {
-		if toks[k].Norm == ";" || toks[k].Norm == "," && (toks[k+1].Norm == "and" || toks[k+1].Norm == "but") {
-			start = k + 1
+		if toks[k].Norm == ";" || toks[k].Norm == ":" || toks[k].Norm == "," && (toks[k+1].Norm == "and" || toks[k+1].Norm == "but") {
+			start = k + 1 // "Ukraine: Russian forces shelled Kharkiv, killing": not Ukraine
 			break
 		}
 	}
