@@ -137,6 +137,14 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 			continue
 		}
 		last := us[i+len(best.words)-1]
+		if j := i + len(best.words); j < len(us) && waters[us[j].norm] && (best.entry.Kind == Country || best.entry.Kind == Adjective) {
+			i = j + 1 // "the South China Sea", "the Gulf of Mexico" is a place, not the country
+			continue
+		}
+		if i >= 2 && us[i-1].norm == "of" && waters[us[i-2].norm] {
+			i += len(best.words)
+			continue
+		}
 		out = append(out, Mention{Entry: best.entry, Tok0: us[i].tok, Tok1: last.tok + 1, Start: us[i].start, End: last.end})
 		i += len(best.words)
 	}
@@ -160,6 +168,10 @@ func matchAt(p *phrase, us []unit, lower bool) bool {
 	r, _ := utf8.DecodeRuneInString(us[0].orig)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
+
+// waters are the words that make a country's name a sea's ("South China
+// Sea", "Sea of Japan", "Gulf of Mexico").
+var waters = map[string]bool{"sea": true, "gulf": true, "ocean": true, "strait": true, "straits": true, "bay": true}
 
 // Phrase is an actor phrase: neighbouring mentions read as one actor
 // ("Afghan President Ashraf Ghani", "Taliban representatives").

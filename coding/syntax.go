@@ -43,6 +43,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" || i == 0 {
 		return false
 	}
+	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && brokers[toks[i].Norm] {
+		return true // "talks mediated by Qatar", "a deal brokered by China"
+	}
 	var p *actors.Phrase
 	commaBefore := false
 	if toks[i].Tag == "VBN" {
@@ -460,8 +463,8 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		}
 		// ("a sit-in by workers": the tagger reads hyphenated nouns as adjectives)
 		byNoun := toks[k-1].IsNoun() || toks[k-1].Tag == "JJ" && strings.Contains(toks[k-1].Norm, "-") && k-1 > tr.head
-		if t.Norm == "by" && (passive || !byNoun && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun())) {
-			return nil // a by-agent, not an object ("calls by Belarus", "crimes committed by X" are)
+		if t.Norm == "by" && (passive || !byNoun && !(toks[k-1].Tag == "VBN" && k > 1 && toks[k-2].IsNoun()) || brokers[toks[k-1].Norm]) {
+			return nil // a by-agent, not an object ("calls by Belarus", "crimes committed by X" are), or a broker ("a deal brokered by China")
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
 			if skip(p) {
@@ -702,4 +705,11 @@ var adjectival = map[string]bool{
 	"engaged": true, "involved": true, "committed": true, "determined": true, "prepared": true,
 	"interested": true, "opposed": true, "dedicated": true, "entitled": true, "obliged": true,
 	"willing": true, "poised": true, "set": true, "scheduled": true, "expected": true,
+}
+
+// brokers are the participles whose by-agent arranged an event between
+// others ("a deal brokered by China") and is not its target.
+var brokers = map[string]bool{
+	"brokered": true, "mediated": true, "hosted": true, "sponsored": true, "facilitated": true,
+	"organized": true, "organised": true, "arranged": true, "convened": true,
 }
