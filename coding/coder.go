@@ -1222,7 +1222,8 @@ var denials = map[string]bool{"deny": true, "refute": true, "dispute": true, "de
 
 // charged reports whether the verb at anchor is a gerund that says what
 // someone is accused of ("accuse the government of killing protesters",
-// "arrested for spying"): the content of the accusation, not an event.
+// "arrested for spying"): the content of the accusation, not an event, when
+// the accusation is itself coded (an accuser is named).
 func charged(toks []nlp.Token, anchor int) bool {
 	if toks[anchor].Tag != "VBG" {
 		return false
@@ -1236,6 +1237,11 @@ func charged(toks []nlp.Token, anchor int) bool {
 	}
 	for j := k - 1; j >= 0 && j >= k-8; j-- {
 		if accusations[toks[j].Lemma] {
+			// "police have been accused of abducting critics": no one
+			// accuses, so the report of the act is the only event to code
+			if toks[j].Tag == "VBN" && j > 0 && (toks[j-1].Lemma == "be") {
+				return false
+			}
 			return true
 		}
 		if toks[j].Norm == ";" || toks[j].Norm == "." {
