@@ -169,6 +169,9 @@ func matchAt(p *phrase, us []unit, lower bool) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
+// placedIn are the prepositions that place an agent in a country.
+var placedIn = map[string]bool{"in": true, "inside": true, "across": true, "throughout": true}
+
 // waters are the words that make a country's name a sea's ("South China
 // Sea", "Sea of Japan", "Gulf of Mexico").
 var waters = map[string]bool{"sea": true, "gulf": true, "ocean": true, "strait": true, "straits": true, "bay": true}
@@ -358,8 +361,20 @@ func gapJoins(toks []nlp.Token, from, to int) bool {
 		if k == from && k > 0 && strings.HasPrefix(toks[k-1].Tag, "NN") && t.Tag == "JJ" && strings.Contains(t.Norm, "-") && strings.HasSuffix(t.Norm, "ed") {
 			return false // "police tear-gassed protesters": a verb the tagger read as an adjective
 		}
+		if k == from && k > 0 && toks[k-1].Tag == "NNP" && t.Tag == "JJ" && strings.HasSuffix(t.Norm, "ed") && !strings.Contains(t.Norm, "-") && !edModifiers[t.Norm] {
+			return false // "Syria attacked/JJ government forces": a past verb after a name
+		}
 	}
 	return true
+}
+
+// edModifiers are the -ed adjectives that stand between a name and its
+// agents ("US armed forces", "Afghan elected officials").
+var edModifiers = map[string]bool{
+	"armed": true, "elected": true, "unidentified": true, "unnamed": true, "detained": true,
+	"jailed": true, "exiled": true, "retired": true, "organized": true, "organised": true,
+	"trained": true, "displaced": true, "wounded": true, "injured": true, "disputed": true,
+	"allied": true, "united": true, "masked": true, "suspected": true, "alleged": true,
 }
 
 // compatible reports whether m can join the phrase made of ms: at most one
@@ -521,6 +536,19 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			}
 		}
 		for k := range ps {
+			// "rebels in Syria", "militant hideouts inside Iran": an agent
+			// placed in a country belongs to it
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && k+1 < len(ps) {
+				q := &ps[k+1]
+				j := p.Tok1
+				if j < len(s.Tokens) && s.Tokens[j].IsNoun() && j+1 < q.Tok0 {
+					j++ // "militant hideouts inside Iran"
+				}
+				if j+1 == q.Tok0 && placedIn[s.Tokens[j].Norm] && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
+					p.Country = q.Country
+					p.Note = "placed in " + q.Text
+				}
+			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
 				ps[k].Country, ps[k].Context = main, true
 				ps[k].Note = "country from the article: " + main
