@@ -336,8 +336,11 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	// a headline whose subject is no actor ("Car Bomb in Istanbul Kills 44")
 	if i+1 < len(toks) && toks[i].Tag == "NNS" && headlineForm(toks, i) && toks[i-1].IsNoun() && !slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() }) {
 		switch toks[i+1].Tag {
-		case "CD", "DT", "JJ", "NNP", "NNPS", "NNS":
+		case "CD", "DT", "JJ", "NNP", "NNPS", "NNS", "JJR", "RBR":
 			return true
+		}
+		if toks[i+1].Norm == "at" && i+2 < len(toks) && toks[i+2].Norm == "least" {
+			return true // "Car Bomb Kills At Least 44"
 		}
 	}
 	return false
@@ -503,8 +506,8 @@ func negatedNoun(toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
-	if len(ps) == 0 {
-		return nil // no actor, so no source: nothing to code
+	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool { return weapons[t.Norm] || crowds[t.Norm] }) {
+		return nil // no actor, so no source (but a weapon's or a crowd's): nothing to code
 	}
 	trs := c.triggers(s, ps)
 	if len(trs) == 0 {

@@ -43,8 +43,8 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" || i == 0 {
 		return false
 	}
-	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && brokers[toks[i].Norm] {
-		return true // "talks mediated by Qatar", "a deal brokered by China"
+	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && (brokers[toks[i].Norm] || phraseStartingAt(ps, i+2) != nil || i+2 < len(toks) && toks[i+2].Tag == "DT" && phraseStartingAt(ps, i+3) != nil) {
+		return true // "talks mediated by Qatar", "administrators beheaded by insurgents"
 	}
 	var p *actors.Phrase
 	commaBefore := false
