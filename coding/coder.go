@@ -1091,6 +1091,9 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 	if src.Context {
 		c -= 0.15
 	}
+	if src.Head == nil {
+		c -= 0.15 // a doer the text does not name: a weapon's users, the state of a place, a crowd
+	}
 	if tgt != nil && tgt.Context {
 		c -= 0.1
 	}
