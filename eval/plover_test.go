@@ -182,7 +182,7 @@ func TestScorePLOVER(t *testing.T) {
 			[]parley.Event{ploverEvent("r", "AGREE", "", "ROUGOV")}, true, true},
 		{"IGO keys are 6 letters: another organization is wrong",
 			rec("AGREE", actors("IGOUNO"), nil, false),
-			[]parley.Event{ploverEvent("r", "AGREE", "IGOEUREUN", "")}, true, false},
+			[]parley.Event{ploverEvent("r", "AGREE", "IGOEUREEC", "")}, true, false},
 		{"IGO keys are 6 letters: the same organization is right",
 			rec("AGREE", actors("IGOUNO"), nil, false),
 			[]parley.Event{ploverEvent("r", "AGREE", "IGOUNOMIL", "")}, true, true},
