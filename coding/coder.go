@@ -1201,9 +1201,13 @@ func restoreText(evs []parley.Event, body string) {
 }
 
 // denied reports whether the verb at anchor is in a clause that its
-// sentence denies: "denied that ...", "dismissed reports that ...",
-// "rejected claims that ...", within the same clause chain.
+// sentence denies: "denied that ...", "denied backing ...", "dismissed
+// reports that ...", "rejected claims that ...", within the same clause
+// chain.
 func denied(toks []nlp.Token, anchor int) bool {
+	if toks[anchor].Tag == "VBG" && anchor > 0 && (toks[anchor-1].Lemma == "deny" || toks[anchor-1].Norm == "denied" || toks[anchor-1].Norm == "denies") {
+		return true // "Rwanda denied backing the M23 rebels"
+	}
 	for k := anchor - 1; k >= 1 && k >= anchor-12; k-- {
 		t := &toks[k]
 		if t.Norm == ";" || t.Norm == "but" || t.Norm == "." {
