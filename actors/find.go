@@ -189,6 +189,9 @@ type Phrase struct {
 	Note       string // how context resolved it, e.g. "the group = Taliban"
 	Context    bool   // country or identity taken from the article, not the phrase
 	Foreign    bool   // "foreign forces": an agent of no country named, not the article's
+	// Pair is the second actor of a pair that the phrase refers to ("the
+	// two sides" after "Armenia and Azerbaijan"); the phrase is the first.
+	Pair *Phrase
 }
 
 // Actor returns the coded actor for an event on date (YYYY-MM-DD).
@@ -470,7 +473,12 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	// the previous sentence's first plural actor and first country or
 	// group, for a "they" or "it" that opens a sentence
 	var prevPlural, prevThing *Phrase
+	var pair [2]*Phrase // the last two actors joined by "and"
+	pairAt := -1        // its sentence
 	for i, s := range sents {
+		if pairAt >= 0 && i-pairAt > 2 {
+			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
+		}
 		if personAt >= 0 && i-personAt > 1 {
 			lastPerson = nil // a pronoun reaches back one sentence at most
 		}
@@ -527,6 +535,17 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
+			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t):
+				// "the two sides", "both parties": the last pair named
+				n := pairWords(s.Tokens, t)
+				p, q := *pair[0], *pair[1]
+				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", p.Text, pair[0].Text, pair[1].Text), true
+				q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Context = p.Tok0, p.Tok1, p.Start, p.End, p.Text, true
+				p.Pair = &q
+				added = append(added, p)
+				t += n - 1
 			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
 				p := *lastGroup
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
@@ -554,6 +573,14 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				ps[k].Note = "country from the article: " + main
 			}
 		}
+		for k := 0; k+1 < len(ps); k++ { // "Armenia and Azerbaijan", "Israel and the Hamas movement"
+			a, b := &ps[k], &ps[k+1]
+			j := a.Tok1
+			if j < len(s.Tokens) && s.Tokens[j].Norm == "and" && (b.Tok0 == j+1 || b.Tok0 == j+2 && s.Tokens[j+1].Norm == "the") &&
+				a.Head.Kind != Agent && b.Head.Kind != Agent && a.Pair == nil && !mediated(s.Tokens, a.Tok0) {
+				pair, pairAt = [2]*Phrase{a, b}, i
+			}
+		}
 		prevPlural, prevThing = nil, nil
 		for k := range ps {
 			p := &ps[k]
@@ -570,6 +597,48 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		out[i].Phrases = ps
 	}
 	return out
+}
+
+// mediated reports whether the phrase at t is the object of a preposition
+// other than "between" ("mediated by Saudi Arabia and the US", "aid to X
+// and Y"): not a pair of parties.
+func mediated(toks []nlp.Token, t int) bool {
+	k := t - 1
+	if k >= 0 && toks[k].Norm == "the" {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	return toks[k].Tag == "IN" && toks[k].Norm != "between"
+}
+
+// pairWords returns how many tokens from t name a pair of actors
+// mentioned before ("the two sides", "both parties", "the two countries"),
+// 0 if none.
+func pairWords(toks []nlp.Token, t int) int {
+	w := func(k int) string {
+		if k < len(toks) {
+			return toks[k].Norm
+		}
+		return ""
+	}
+	switch {
+	case w(t) == "the" && (w(t+1) == "two" || w(t+1) == "both") && pairNouns[w(t+2)]:
+		return 3
+	case w(t) == "both" && pairNouns[w(t+1)]:
+		return 2
+	case w(t) == "the" && (w(t+1) == "parties" || w(t+1) == "sides") && w(t+2) != "of":
+		return 2
+	}
+	return 0
+}
+
+// pairNouns name the two parties of a pair.
+var pairNouns = map[string]bool{
+	"sides": true, "parties": true, "countries": true, "nations": true, "governments": true,
+	"leaders": true, "states": true, "neighbours": true, "neighbors": true, "rivals": true,
+	"delegations": true, "camps": true,
 }
 
 // opensClause reports whether token t starts its sentence or follows a

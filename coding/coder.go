@@ -638,7 +638,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// the forces moved are the subject's own; the target is later.
 			t = object(toks, ps, tr, all, t.Tok1)
 		}
-		if t != nil {
+		if t != nil && t.Pair != nil {
+			tgts = []*actors.Phrase{t, t.Pair}
+		} else if t != nil {
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
@@ -819,8 +821,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		ev.ID = eventID(&ev, toks[tr.head].Start)
 		out = append(out, ev)
 	}
-	if len(srcs) > 1 && swapped(tr.pat) {
-		tgts = nil // "Moscow and Kyiv exchanged prisoners": each gives to the other
+	mutual := len(srcs) > 1 && eachOther(toks, tr)
+	if len(srcs) > 1 && swapped(tr.pat) || mutual {
+		tgts = nil // "Moscow and Kyiv exchanged prisoners", "accused each other": each to the other
 	}
 	switch {
 	case len(tgts) > 0:
@@ -829,7 +832,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				emit(src, tgt)
 			}
 		}
-	case len(srcs) > 1 && !reciprocal(tr.pat, evCode):
+	case len(srcs) > 1 && !reciprocal(tr.pat, evCode) && !mutual:
 		// compound subject, no object and an event done together
 		// ("American and South Korean jets dropped bombs"): each acts.
 		for _, src := range srcs {
@@ -842,7 +845,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
 				emit(srcs[i], srcs[j])
-				if cameo.Root(evCode) == "04" || swapped(tr.pat) {
+				if cameo.Root(evCode) == "04" || swapped(tr.pat) || mutual {
 					emit(srcs[j], srcs[i])
 				}
 			}
@@ -1039,6 +1042,17 @@ func words(toks []nlp.Token) []string {
 		out[i] = toks[i].Text
 	}
 	return out
+}
+
+// eachOther reports whether "each other" or "one another" follows the
+// trigger: its subjects act on one another ("accused each other").
+func eachOther(toks []nlp.Token, tr trigger) bool {
+	for k := tr.head + 1; k+1 < len(toks) && k <= tr.last+3; k++ {
+		if toks[k].Norm == "each" && toks[k+1].Norm == "other" || toks[k].Norm == "one" && toks[k+1].Norm == "another" {
+			return true
+		}
+	}
+	return false
 }
 
 // swapped reports whether a pattern's head is an exchange ("exchange

@@ -179,6 +179,8 @@ func TestCodeRules(t *testing.T) {
 		{"a sea named for a country is a place", "Russian troops attacked Afghan forces in the South France Sea.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an agent placed in a country belongs to it", "Russian troops attacked police in Afghanistan.", "RUSMIL 190 AFGCOP 2019-06-15"},
 		{"a past verb read as an adjective after a name", "Troops in Afghanistan attacked Taliban forces.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
+		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
+		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},

@@ -268,6 +268,9 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	if found == nil {
 		return nil
 	}
+	if found.Pair != nil {
+		return []*actors.Phrase{found, found.Pair} // "the two sides"
+	}
 	out := []*actors.Phrase{found}
 	k = found.Tok0 - 1
 	for k >= 1 {
