@@ -17,7 +17,7 @@ import (
 // coder's rules and not the built-in dictionaries.
 var testFS = fstest.MapFS{
 	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
-	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
+	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry; delegation\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
 	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\nIGOWSTNAT | NATO\n")},
 	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
 	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
@@ -51,7 +51,7 @@ var testFS = fstest.MapFS{
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
-042 | visit
+042 | visit; send delegation to
 046 | n:talks
 0256 | call for ceasefire
 111 | criticize; deem illegitimate
@@ -181,6 +181,7 @@ func TestCodeRules(t *testing.T) {
 		{"a past verb read as an adjective after a name", "Troops in Afghanistan attacked Taliban forces.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
 		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
 		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
+		{"the agents a pattern sends are the subject's own", "Russia sent a delegation to Kabul.", "RUS 042 AFGGOV 2019-06-15"},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},

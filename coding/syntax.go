@@ -445,6 +445,13 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if !placeIsTarget && isLocative(toks, p) {
 			return true
 		}
+		if p.Head.Kind == actors.Agent && p.Pair == nil && p.Tok1 <= tr.last && (toks[tr.last].Tag == "IN" || toks[tr.last].Norm == "to") {
+			for _, k := range tr.toks[1:] {
+				if p.Tok0 <= k && k < p.Tok1 {
+					return true // "sent a delegation to Ankara": a word of the pattern before its preposition, the subject's own
+				}
+			}
+		}
 		// "offered its troops": the subject's own agents, not a target
 		return p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$" && p.Head.Kind == actors.Agent
 	}
