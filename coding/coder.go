@@ -102,6 +102,9 @@ type trigger struct {
 	anchor int   // token whose subject is the source: the head, or a noun's light verb
 	last   int   // last matched token
 	toks   []int // matched tokens
+	// nominal marks an event noun whose doer is named around it, with no
+	// light verb ("Russia's attack on Ukraine"): nominalAgent
+	nominal bool
 }
 
 const gapMax = 4
@@ -152,11 +155,13 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if lv >= 0 && used[lv] && !bareStatement(out, lv) {
 			continue // the governing verb coded an event of its own
 		}
-		if lv < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") {
+		if lv < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") && (inPhrase(ps, i) || !nominalAgent(toks, ps, i)) {
 			continue
 		}
 		if lv >= 0 {
 			best.anchor = lv
+		} else if !(i+1 < len(toks) && toks[i+1].Norm == "between") {
+			best.nominal = true
 		}
 		if negatedNoun(toks, i) {
 			best.anchor = i // "no talks": handled as negation at the noun
@@ -166,8 +171,151 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			used[k] = true
 		}
 	}
+	// deverbal nouns with their doer named ("Russia's invasion of
+	// Ukraine", "the arrest of Sonko by police"): the verb's patterns
+	for i := range toks {
+		t := &toks[i]
+		if used[i] || !t.IsNoun() {
+			continue
+		}
+		verb, ok := deverbal[t.Norm]
+		if !ok || inPhrase(ps, i) || !nominalAgent(toks, ps, i) {
+			continue
+		}
+		cands := c.Verbs.verbs[verb]
+		if cands == nil {
+			continue
+		}
+		if best, ok := bestMatch(cands, toks, i); ok {
+			best.nominal = true
+			out = append(out, best)
+			for _, k := range best.toks {
+				used[k] = true
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].anchor < out[j].anchor })
 	return out
+}
+
+// nominalSource returns the actor named before the event noun at i, as a
+// possessive or a modifier ("Russia's attack", "the Hamas attack", "a
+// Russian missile attack"), or nil.
+func nominalSource(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
+	k := i - 1
+	for k >= 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN" && k == i-1 && !inPhrase(ps, k)) {
+		k--
+	}
+	if k >= 1 && toks[k].Tag == "POS" {
+		return phraseEndingAt(ps, k-1)
+	}
+	if k >= 0 {
+		if p := phraseEndingAt(ps, k); p != nil && p.Head.Kind != actors.Capital {
+			return p
+		}
+	}
+	return nil
+}
+
+// deverbal maps event nouns to their verbs, for nominal events whose doer is
+// named (nominalAgent).
+var deverbal = map[string]string{
+	"attack": "attack", "attacks": "attack", "invasion": "invade", "expulsion": "expel",
+	"criticism": "criticize", "condemnation": "condemn", "killing": "kill", "killings": "kill",
+	"arrest": "arrest", "arrests": "arrest", "detention": "detain", "abduction": "abduct",
+	"kidnapping": "kidnap", "assassination": "assassinate", "execution": "execute",
+	"deportation": "deport", "annexation": "annex", "occupation": "occupy", "seizure": "seize",
+	"visit": "visit", "withdrawal": "withdraw", "bombing": "bomb", "shelling": "shell",
+	"recognition": "recognize", "offensive": "attack", "counteroffensive": "attack",
+	"raid": "raid", "raids": "raid", "blockade": "blockade", "crackdown": "crack",
+	"rejection": "reject", "release": "release", "massacre": "massacre", "bombardment": "bombard",
+}
+
+// nominalAgent reports whether the event noun at i has its doer named, as a
+// possessive ("Russia's attack on"), an actor before it ("the Hamas
+// attack", "a Russian missile attack") or a by-agent after it ("the arrest
+// of Sonko by police"), and is told as having happened: not the object of a
+// demand, a plan, a fear or a refusal ("demanded Russia's withdrawal").
+func nominalAgent(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	if stateNouns[toks[i].Norm] {
+		return false // "the Vietnam War", "the Syria conflict": a state of affairs
+	}
+	if i+1 < len(toks) && toks[i+1].IsNoun() && !inPhrase(ps, i+1) {
+		return false // "the UN's sanctions list": a modifier
+	}
+	k := i - 1
+	for k >= 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN" && k == i-1 && !inPhrase(ps, k)) {
+		k-- // "Russia's latest attack", "a Russian missile attack"
+	}
+	named := false
+	switch {
+	case k >= 1 && toks[k].Tag == "POS" && phraseEndingAt(ps, k-1) != nil:
+		named = true
+		k = phraseEndingAt(ps, k-1).Tok0 - 1
+	case k >= 0 && phraseEndingAt(ps, k) != nil && phraseEndingAt(ps, k).Head.Kind != actors.Capital:
+		named = true
+		k = phraseEndingAt(ps, k).Tok0 - 1
+		// a particular event: "the Hamas attack", not "extremist attacks"
+		if k >= 0 && toks[k].Tag != "DT" && toks[k].Tag != "PRP$" && toks[k].Norm != "," && toks[k].Norm != ":" {
+			return false
+		}
+	default:
+		if k >= 0 && toks[k].Tag == "DT" {
+			k-- // "the arrest of ... by police"
+		}
+	}
+	if k >= 0 && toks[k].Tag == "DT" {
+		k--
+	}
+	if k >= 0 {
+		switch toks[k].Norm {
+		case "in", "by", "during", "with", "amid", "of", "about":
+			return false // "killed in an attack by rebels": the verb's event
+		}
+	}
+	if !named {
+		by := -1
+		for j := i + 1; j < len(toks) && j <= i+6; j++ {
+			if toks[j].IsVerb() || isBoundary(&toks[j]) {
+				break // "the arrest has been condemned by the party": the verb's agent
+			}
+			if toks[j].Norm == "by" {
+				by = j
+				break
+			}
+		}
+		if by < 0 || phraseStartingAt(ps, by+1) == nil && !(by+2 < len(toks) && toks[by+1].Tag == "DT" && phraseStartingAt(ps, by+2) != nil) {
+			return false
+		}
+	}
+	// the governing verb, if any, before the determiner
+	for ; k >= 0 && k >= i-8; k-- {
+		t := &toks[k]
+		if t.IsVerb() {
+			return !irrealisGovernors[t.Lemma]
+		}
+		if t.Norm == "," || t.Norm == ";" {
+			return true
+		}
+	}
+	return true
+}
+
+// stateNouns are event nouns that name a state of affairs, not an event.
+var stateNouns = map[string]bool{
+	"war": true, "wars": true, "conflict": true, "conflicts": true, "crisis": true, "dispute": true,
+	"disputes": true, "tensions": true, "tension": true, "occupation": true, "relations": true,
+}
+
+// irrealisGovernors take a nominal event that has not happened ("demanded
+// the withdrawal", "feared an attack", "rejected the release").
+var irrealisGovernors = map[string]bool{
+	"demand": true, "call": true, "urge": true, "seek": true, "want": true, "propose": true,
+	"plan": true, "reject": true, "refuse": true, "oppose": true, "deny": true, "fear": true,
+	"threaten": true, "warn": true, "prevent": true, "avert": true, "avoid": true, "block": true,
+	"expect": true, "prepare": true, "consider": true, "discuss": true, "request": true,
+	"push": true, "press": true, "insist": true, "ask": true, "vow": true, "pledge": true,
+	"promise": true, "agree": true, "order": true, "authorize": true, "approve": true,
 }
 
 // isStatement reports whether a trigger is a bare statement verb ("said"),
@@ -630,6 +778,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = subj
 			notes = append(notes, "passive: source is the by-agent")
 		}
+	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
+		// "Russia's attack on Ukraine", "the Hamas attack on Israel"
+		srcs = []*actors.Phrase{nominalSource(toks, ps, tr.head)}
+		if t := object(toks, ps, tr, all, 0); t != nil {
+			tgts = []*actors.Phrase{t}
+		}
+	} else if nominal {
+		// "the arrest of Sonko by police": found below from the by-agent
 	} else {
 		srcs = subj
 		t := object(toks, ps, tr, all, 0)
@@ -648,6 +804,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "talks between X and Y"
 		if a, b := between(toks, ps, tr.last); a != nil {
 			srcs, tgts = []*actors.Phrase{a}, []*actors.Phrase{b}
+		} else if nb := agentAfter(toks, ps, tr.head, "by", 8, false); nb != nil && tr.nominal {
+			// "the arrest of opposition leader Sonko by police": the
+			// by-agent does it, to the object before it
+			srcs = []*actors.Phrase{nb}
+			if t := object(toks, ps, tr, all, 0); t != nil && t != nb {
+				tgts = []*actors.Phrase{t}
+			}
+			notes = append(notes, "nominal: source is the by-agent")
 		}
 	}
 	if len(srcs) == 0 {

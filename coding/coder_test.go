@@ -56,7 +56,7 @@ var testFS = fstest.MapFS{
 0256 | call for ceasefire
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
-173 | arrest
+173 | arrest; n:arrest
 190 | attack; overthrow; clash; kill
 193 | shoot; <come under fire
 072 | <receive weapons
@@ -182,6 +182,10 @@ func TestCodeRules(t *testing.T) {
 		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
 		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
 		{"the agents a pattern sends are the subject's own", "Russia sent a delegation to Kabul.", "RUS 042 AFGGOV 2019-06-15"},
+		{"a nominal event with a possessive doer", "Russia's attack on Afghan troops ended on Monday.", "RUS 190 AFGMIL 2019-06-10"},
+		{"a nominal event with its doer after by", "The arrest of Afghan protesters by Russian troops angered Ghani.", "RUSMIL 173 AFGCVL 2019-06-15"},
+		{"a nominal event demanded is no event", "Ghani demanded Russia's attack on the Taliban.", ""},
+		{"a generic nominal is no event", "Afghanistan saw a rise in Russian attacks.", ""},
 		{"a past verb read as an adjective", "NATO imposed sanctions on Afghanistan.", "IGOWSTNAT 163 AFG 2019-06-15"},
 		{"a headline's weapon subject", "Car Bomb in Kabul Kills Afghan Troops", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a headline's passive without its auxiliary", "Curfew Imposed in Kabul", "AFGGOV 1723 - 2019-06-15"},
