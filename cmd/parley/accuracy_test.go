@@ -48,8 +48,8 @@ func TestAccuracyTargets(t *testing.T) {
 			// (README says why); this floor only keeps what was gained.
 			f1, _ := rep["f1"].(float64)
 			t.Logf("UniversalPetrarch: triple F1 %.3f", f1)
-			if f1 < 0.12 {
-				t.Errorf("UniversalPetrarch: triple F1 %.3f fell below 0.12", f1)
+			if f1 < 0.15 {
+				t.Errorf("UniversalPetrarch: triple F1 %.3f fell below 0.15", f1)
 			}
 		}},
 	} {
