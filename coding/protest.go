@@ -32,6 +32,10 @@ func actorSense(toks []nlp.Token, tr trigger, code string, src *actors.Phrase) (
 			break
 		}
 	}
+	if code == "145" && src != nil && armed[src.Sector] && src.Sector != "COP" {
+		// "gunmen attacked a police station": an armed attack, not a riot
+		return "190", true
+	}
 	if code == "1712" && src != nil && src.Sector == "OPP" {
 		// "stations were set on fire by protesters": destruction done by
 		// protesters is a violent protest (145), not state coercion
