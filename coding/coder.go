@@ -124,14 +124,16 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		lemma := t.Lemma
-		if headline && (t.Tag == "JJ" || t.Tag == "NN") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"
+		if headline && (t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)
 		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
-		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i)) {
+		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) ||
+			t.Tag == "NNS" && c.Verbs.nouns[t.Norm] == nil && subjectBefore(toks, ps, i)) { // "Brazil ratifies/NNS treaty": no noun reading ("sanctions", "talks" have one)
+
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -492,6 +494,18 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		}
 	}
 	return false
+}
+
+// subjectBefore reports whether the actor phrase that ends right before
+// token i reads as a subject: it opens the sentence or a clause, not the
+// object of a preposition or a determiner ("a rise in Russian attacks").
+func subjectBefore(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	p := phraseEndingAt(ps, i-1)
+	if p == nil || isPrepObject(toks, p) {
+		return false
+	}
+	k := p.Tok0 - 1
+	return k < 0 || toks[k].Norm == "," || toks[k].Norm == "and" || toks[k].Norm == "that" || toks[k].Norm == ":" || toks[k].Norm == "the" && (k == 0 || toks[k-1].Norm == ",")
 }
 
 // headlineForm reports whether the noun-tagged word at i, right after its

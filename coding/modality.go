@@ -109,8 +109,16 @@ func intentCode(code string) string {
 	case "05":
 		return "032"
 	case "06":
+		switch code {
+		case "061", "062", "063", "064":
+			return "031" + code[2:] // "agreed to expand military cooperation": 0312
+		}
 		return "031"
 	case "07":
+		switch code {
+		case "071", "072", "073", "074":
+			return "033" + code[2:] // "pledged military aid": 0332
+		}
 		return "033"
 	case "08":
 		return "035"
