@@ -313,22 +313,28 @@ func isCode(s string) bool {
 // phraseUnits splits a dictionary name into matching units the way unitsOf
 // splits text: on spaces and hyphens, dots and apostrophes dropped.
 func phraseUnits(name string) (words []string, exact []bool) {
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' }) {
-		// "People's" is tokenized as "People" "'s" in text; match it so.
-		if b, ok := strings.CutSuffix(strings.ReplaceAll(f, "’", "'"), "'s"); ok && b != "" {
-			words, exact = append(words, strings.ToLower(stripUnit(b))), append(exact, isAbbrev(stripUnit(b)))
-			f = "'s"
-			words, exact = append(words, "'s"), append(exact, false)
-			continue
-		}
-		w := stripUnit(f)
-		if w == "" {
-			continue
-		}
+	for _, w := range casedUnits(name) {
 		words = append(words, strings.ToLower(w))
 		exact = append(exact, isAbbrev(w))
 	}
 	return words, exact
+}
+
+// casedUnits splits a dictionary name into its matching units, keeping
+// their case: "U.S.-backed" gives "US" and "backed", "People's" gives
+// "People" and "'s". phraseUnits lowers them; Truecase copies their case.
+func casedUnits(name string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' }) {
+		if base, ok := strings.CutSuffix(strings.ReplaceAll(f, "’", "'"), "'s"); ok && base != "" {
+			out = append(out, stripUnit(base), "'s")
+			continue
+		}
+		if w := stripUnit(f); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // stripUnit drops dots and apostrophes (U.S. → US, Workers' → Workers) and

@@ -250,22 +250,6 @@ func capitalize(b []byte, start, end int) {
 	}
 }
 
-// casedUnits splits a dictionary name into its words as phraseUnits does,
-// keeping their case.
-func casedUnits(name string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(name, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '–' }) {
-		if base, ok := strings.CutSuffix(strings.ReplaceAll(f, "’", "'"), "'s"); ok && base != "" {
-			out = append(out, stripUnit(base), "'s")
-			continue
-		}
-		if w := stripUnit(f); w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
 // truecase restores the capitals of one caseless sentence in b.
 func (d *Dictionary) truecase(b []byte, s *nlp.Sentence, named map[string]bool) {
 	toks := s.Tokens

@@ -204,10 +204,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 // possessive or a modifier ("Russia's attack", "the Hamas attack", "a
 // Russian missile attack"), or nil.
 func nominalSource(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
-	k := i - 1
-	for k >= 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN" && k == i-1 && !inPhrase(ps, k)) {
-		k--
-	}
+	k := modifiersStart(toks, ps, i) - 1
 	if k >= 1 && toks[k].Tag == "POS" {
 		return phraseEndingAt(ps, k-1)
 	}
@@ -217,6 +214,17 @@ func nominalSource(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
 		}
 	}
 	return nil
+}
+
+// modifiersStart returns the first of the adjectives and the one noun that
+// modify the event noun at i ("latest" in "Russia's latest attack",
+// "missile" in "a Russian missile attack"), i if none.
+func modifiersStart(toks []nlp.Token, ps []actors.Phrase, i int) int {
+	k := i - 1
+	for k >= 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN" && k == i-1 && !inPhrase(ps, k)) {
+		k--
+	}
+	return k + 1
 }
 
 // deverbal maps event nouns to their verbs, for nominal events whose doer is
@@ -245,26 +253,18 @@ func nominalAgent(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	if i+1 < len(toks) && toks[i+1].IsNoun() && !inPhrase(ps, i+1) {
 		return false // "the UN's sanctions list": a modifier
 	}
-	k := i - 1
-	for k >= 0 && (toks[k].Tag == "JJ" || toks[k].Tag == "NN" && k == i-1 && !inPhrase(ps, k)) {
-		k-- // "Russia's latest attack", "a Russian missile attack"
-	}
 	named := false
-	switch {
-	case k >= 1 && toks[k].Tag == "POS" && phraseEndingAt(ps, k-1) != nil:
+	k := modifiersStart(toks, ps, i) - 1
+	if src := nominalSource(toks, ps, i); src != nil {
 		named = true
-		k = phraseEndingAt(ps, k-1).Tok0 - 1
-	case k >= 0 && phraseEndingAt(ps, k) != nil && phraseEndingAt(ps, k).Head.Kind != actors.Capital:
-		named = true
-		k = phraseEndingAt(ps, k).Tok0 - 1
+		possessive := toks[src.Tok1].Tag == "POS"
+		k = src.Tok0 - 1
 		// a particular event: "the Hamas attack", not "extremist attacks"
-		if k >= 0 && toks[k].Tag != "DT" && toks[k].Tag != "PRP$" && toks[k].Norm != "," && toks[k].Norm != ":" {
+		if !possessive && k >= 0 && toks[k].Tag != "DT" && toks[k].Tag != "PRP$" && toks[k].Norm != "," && toks[k].Norm != ":" {
 			return false
 		}
-	default:
-		if k >= 0 && toks[k].Tag == "DT" {
-			k-- // "the arrest of ... by police"
-		}
+	} else if k >= 0 && toks[k].Tag == "DT" {
+		k-- // "the arrest of ... by police"
 	}
 	if k >= 0 && toks[k].Tag == "DT" {
 		k--
