@@ -87,7 +87,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
-	out = placeWeapons(out, acts)
+	out = placeImplied(out, acts)
 	if text != body {
 		restoreText(out, body)
 	}
@@ -1117,7 +1117,7 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 }
 
 // placeOf stands for the country of the event's place in a phrase that
-// stateDoer makes; Code fills it in (placeWeapons).
+// stateDoer makes; Code fills it in (placeImplied).
 const placeOf = "*"
 
 // stateDoer returns the implied doer of a coercive act in the passive with
@@ -1126,7 +1126,7 @@ const placeOf = "*"
 // indictments, its police for arrests and repression, its government for
 // restrictions and bans; of the country where it happened (for the courts,
 // else of the person tried), and an event with no place is dropped
-// (placeWeapons).
+// (placeImplied).
 func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
 	sector := ""
 	switch h := toks[tr.head].Lemma; {
@@ -1304,11 +1304,12 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 	return float64(int(c*100+0.5)) / 100
 }
 
-// placeWeapons gives the unidentified armed forces of weaponDoer, and the
-// state of stateDoer, the country of their event's location, else (for the
-// weapons) the article's main country, the country its actors name most.
-// It drops the events of a state of no known place.
-func placeWeapons(evs []parley.Event, acts []actors.Sentence) []parley.Event {
+// placeImplied gives the doers the text implies (the unidentified armed
+// forces of weaponDoer, the state of stateDoer, the crowd of crowdDoer) the
+// country of their event's location, else, for the weapons, the article's
+// main country, the country its actors name most. It drops the events of a
+// state or a crowd of no known place.
+func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 	main := ""
 	out := evs[:0]
 	for i := range evs {
