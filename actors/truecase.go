@@ -47,12 +47,20 @@ func SentenceCase(s *nlp.Sentence) Case {
 		} else if !smallWords[s.Tokens[i].Norm] {
 			plain++
 		}
-		for _, r := range w {
-			switch {
-			case unicode.IsUpper(r):
+		for j := 0; j < len(w); j++ {
+			switch c := w[j]; {
+			case 'A' <= c && c <= 'Z':
 				upper++
-			case unicode.IsLower(r):
+			case 'a' <= c && c <= 'z':
 				lower++
+			case c >= utf8.RuneSelf:
+				r, n := utf8.DecodeRuneInString(w[j:])
+				if unicode.IsUpper(r) {
+					upper++
+				} else if unicode.IsLower(r) {
+					lower++
+				}
+				j += n - 1
 			}
 		}
 	}
@@ -144,16 +152,9 @@ func (d *Dictionary) Truecase(p *nlp.Parser, text string, sents []nlp.Sentence) 
 	if !changed {
 		return text, sents, false
 	}
-	named := map[string]bool{} // the people named in full or in capitals, by entry
-	for i := range out {
-		if cases[i] == Mixed {
-			for _, m := range d.match(out[i].Tokens, false, nil) {
-				if m.Entry.Kind == Person {
-					named[m.Entry.Where] = true
-				}
-			}
-		}
-	}
+	// the people named in full or in capitals, by entry; read from the
+	// ordinary sentences only when a caseless one holds a bare surname
+	nm := &namedPeople{d: d, sents: out, cases: cases}
 	final := make([]nlp.Sentence, 0, len(out))
 	for i := range out {
 		s := &out[i]
@@ -161,7 +162,7 @@ func (d *Dictionary) Truecase(p *nlp.Parser, text string, sents []nlp.Sentence) 
 			final = append(final, *s)
 			continue
 		}
-		d.truecase(b, s, named)
+		d.truecase(b, s, nm)
 		final = append(final, reparse(p, b, s.Start, s.End)...)
 	}
 	for i := range final {
@@ -183,6 +184,48 @@ func reparse(p *nlp.Parser, b []byte, start, end int) []nlp.Sentence {
 		}
 	}
 	return sub
+}
+
+// namedPeople are the people a document names in full or in capitals, by
+// dictionary entry: those of its ordinary sentences, matched on the first
+// question, and the full names truecasing finds.
+type namedPeople struct {
+	d     *Dictionary
+	sents []nlp.Sentence
+	cases []Case
+	set   map[string]bool // from the ordinary sentences, once asked
+	found map[string]bool // full names truecasing found
+}
+
+func (n *namedPeople) load() {
+	if n.set != nil {
+		return
+	}
+	n.set = map[string]bool{}
+	for i := range n.sents {
+		if n.cases[i] == Mixed {
+			for _, m := range n.d.match(n.sents[i].Tokens, false, nil) {
+				if m.Entry.Kind == Person {
+					n.set[m.Entry.Where] = true
+				}
+			}
+		}
+	}
+}
+
+func (n *namedPeople) has(where string) bool {
+	if n.found[where] {
+		return true
+	}
+	n.load()
+	return n.set[where]
+}
+
+func (n *namedPeople) add(where string) {
+	if n.found == nil {
+		n.found = map[string]bool{}
+	}
+	n.found[where] = true
 }
 
 // lowerBytes lower-cases b in place, rune by rune where the lower-case rune
@@ -251,7 +294,7 @@ func capitalize(b []byte, start, end int) {
 }
 
 // truecase restores the capitals of one caseless sentence in b.
-func (d *Dictionary) truecase(b []byte, s *nlp.Sentence, named map[string]bool) {
+func (d *Dictionary) truecase(b []byte, s *nlp.Sentence, named *namedPeople) {
 	toks := s.Tokens
 	us := unitsOf(toks, make([]unit, 0, len(toks)+4))
 	for i := 0; i < len(us); {
@@ -261,7 +304,7 @@ func (d *Dictionary) truecase(b []byte, s *nlp.Sentence, named map[string]bool) 
 			continue
 		}
 		if p.entry.Kind == Person && len(p.words) > 1 {
-			named[p.entry.Where] = true
+			named.add(p.entry.Where)
 		}
 		for j, w := range casedUnits(p.entry.Name) {
 			if j < len(p.words) {
@@ -302,7 +345,7 @@ func firstWord(toks []nlp.Token) int {
 // "car") unless written with dots ("u.s."), and a person's single name
 // ("bush", "rice") only where a name is read (personContext) or when the
 // text names the person so elsewhere (named: "ghani" after "Ashraf Ghani").
-func (d *Dictionary) caselessMatch(b []byte, us []unit, i int, toks []nlp.Token, named map[string]bool) *phrase {
+func (d *Dictionary) caselessMatch(b []byte, us []unit, i int, toks []nlp.Token, named *namedPeople) *phrase {
 	var best *phrase
 	for _, p := range d.first[us[i].norm] {
 		if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) || p.entry.Kind == Agent {
@@ -319,7 +362,7 @@ func (d *Dictionary) caselessMatch(b []byte, us []unit, i int, toks []nlp.Token,
 		if !ok {
 			continue
 		}
-		if len(p.words) == 1 && p.entry.Kind == Person && !named[p.entry.Where] && !personContext(toks, us[i].tok) {
+		if len(p.words) == 1 && p.entry.Kind == Person && !personContext(toks, us[i].tok) && !named.has(p.entry.Where) {
 			continue
 		}
 		best = p
