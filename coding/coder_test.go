@@ -51,7 +51,7 @@ var testFS = fstest.MapFS{
 `)},
 	"verbs/test.txt": {Data: []byte(`010 | say
 040 | meet; meet with; sit at table with
-042 | visit; send delegation to
+042 | visit; send delegation to; send to
 046 | n:talks
 0256 | call for ceasefire
 111 | criticize; deem illegitimate
@@ -182,6 +182,7 @@ func TestCodeRules(t *testing.T) {
 		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
 		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
 		{"the agents a pattern sends are the subject's own", "Russia sent a delegation to Kabul.", "RUS 042 AFGGOV 2019-06-15"},
+		{"who is sent is not the target of a conveying verb", "Russia sent Afghan officials to Kabul.", "RUS 042 AFGGOV 2019-06-15"},
 		{"a nominal event with a possessive doer", "Russia's attack on Afghan troops ended on Monday.", "RUS 190 AFGMIL 2019-06-10"},
 		{"a nominal event with its doer after by", "The arrest of Afghan protesters by Russian troops angered Ghani.", "RUSMIL 173 AFGCVL 2019-06-15"},
 		{"a nominal event demanded is no event", "Ghani demanded Russia's attack on the Taliban.", ""},

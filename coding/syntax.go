@@ -445,12 +445,11 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if !placeIsTarget && isLocative(toks, p) {
 			return true
 		}
-		if p.Head.Kind == actors.Agent && p.Pair == nil && p.Tok1 <= tr.last && (toks[tr.last].Tag == "IN" || toks[tr.last].Norm == "to") {
-			for _, k := range tr.toks[1:] {
-				if p.Tok0 <= k && k < p.Tok1 {
-					return true // "sent a delegation to Ankara": a word of the pattern before its preposition, the subject's own
-				}
-			}
+		if p.Pair == nil && p.Tok0 > tr.head && p.Tok1 <= tr.last && (toks[tr.last].Tag == "IN" || toks[tr.last].Norm == "to") && conveys[toks[tr.head].Lemma] {
+			// "sent a delegation to Ankara", "extradited cartel members
+			// to the US": what is sent, before the pattern's preposition;
+			// the target follows it
+			return true
 		}
 		// "offered its troops": the subject's own agents, not a target
 		return p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$" && p.Head.Kind == actors.Agent
@@ -722,4 +721,12 @@ var adjectival = map[string]bool{
 var brokers = map[string]bool{
 	"brokered": true, "mediated": true, "hosted": true, "sponsored": true, "facilitated": true,
 	"organized": true, "organised": true, "arranged": true, "convened": true,
+}
+
+// conveys are the verbs whose object is what goes to the target after
+// their preposition ("sent a delegation to Ankara", "extradited cartel
+// members to the US"), unlike "accused X of" or "urged X to".
+var conveys = map[string]bool{
+	"send": true, "extradite": true, "hand": true, "deliver": true, "transfer": true, "dispatch": true,
+	"deploy": true, "return": true, "ship": true, "repatriate": true, "lead": true,
 }
