@@ -42,6 +42,13 @@ type Geocoder interface {
 	Locator(body string) func(ev *parley.Event) *parley.Location
 }
 
+// PlaceNames is a Geocoder that can tell place names in text without
+// capitals: Names returns how many of words, from the first, make a
+// place's name (0 if none).
+type PlaceNames interface {
+	Names(words []string) int
+}
+
 // Result is what coding one document gives.
 type Result struct {
 	Events    []parley.Event
@@ -64,7 +71,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	text, places := body, body // places: the text the gazetteer reads
 	var acts []actors.Sentence
 	if tc, ts, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
-		places = placeText(body, tc, sents)
+		places = c.placeText(body, tc, ts)
 		text, sents = tc, ts
 		acts = c.Actors.DocumentCase(sents, false)
 	} else {
@@ -1356,17 +1363,53 @@ func mainCountry(acts []actors.Sentence) string {
 }
 
 // placeText is the text the gazetteer reads when the body was truecased
-// (tc): its title-case sentences as written, since the gazetteer knows the
-// places that the actor dictionary does not restore ("Rio de Janeiro"), and
-// the truecased text elsewhere. sents is the parse of body.
-func placeText(body, tc string, sents []nlp.Sentence) string {
+// into tc (parsed as sents): the gazetteer finds places by their capitals,
+// which truecasing restores only for the actors' names, so in each
+// sentence truecasing changed, a place name the gazetteer knows after a
+// preposition of place gets its capitals back ("in istanbul", "IN
+// KANDAHAR", "in Rio de Janeiro" of a title-case headline).
+func (c *Coder) placeText(body, tc string, sents []nlp.Sentence) string {
+	names, ok := c.Geo.(PlaceNames)
+	if !ok {
+		return tc
+	}
 	b := []byte(tc)
+	var words []string
 	for i := range sents {
-		if s := &sents[i]; actors.SentenceCase(s) == actors.Title {
-			copy(b[s.Start:s.End], body[s.Start:s.End])
+		s := &sents[i]
+		if tc[s.Start:s.End] == body[s.Start:s.End] {
+			continue // as written
+		}
+		toks := s.Tokens
+		for k := 1; k < len(toks); k++ {
+			if !locatives[toks[k-1].Norm] || !toks[k].IsNoun() && toks[k].Tag != "JJ" {
+				continue
+			}
+			words = words[:0]
+			for j := k; j < len(toks) && j < k+4; j++ {
+				words = append(words, toks[j].Text)
+			}
+			n := names.Names(words)
+			for j := k; j < k+n; j++ {
+				if !smallPlaceWords[toks[j].Norm] {
+					capitalizeASCII(b[toks[j].Start:toks[j].End])
+				}
+			}
+			k += max(n-1, 0)
 		}
 	}
 	return string(b)
+}
+
+// smallPlaceWords stay in lower case inside a place name ("Rio de Janeiro").
+var smallPlaceWords = map[string]bool{"de": true, "da": true, "do": true, "del": true, "la": true, "le": true, "al": true, "el": true, "of": true, "the": true}
+
+// capitalizeASCII upper-cases the first letter of b when it is an ASCII
+// lower-case letter.
+func capitalizeASCII(b []byte) {
+	if len(b) > 0 && 'a' <= b[0] && b[0] <= 'z' {
+		b[0] -= 'a' - 'A'
+	}
 }
 
 // restoreText cuts the texts of events coded from a truecased body (which

@@ -198,6 +198,21 @@ func (g *Gazetteer) add(name string, id int32) {
 	}
 }
 
+// Names returns how many words from the start of words make the longest
+// name in the gazetteer (0 if none): "rio de janeiro kills" gives 3.
+func (g *Gazetteer) Names(words []string) int {
+	if len(words) == 0 {
+		return 0
+	}
+	n := min(int(g.first[Fold(words[0])]), len(words))
+	for ; n >= 1; n-- {
+		if len(g.index[Fold(strings.Join(words[:n], " "))]) > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
 // Fold returns the key a name is indexed by: lower case, without
 // diacritics, with every run of characters other than letters and digits
 // turned into one space. "Goražde" and "GORAZDE" fold alike, and so do

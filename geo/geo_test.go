@@ -211,3 +211,23 @@ func BenchmarkLocator(b *testing.B) {
 		g.Locate(text, sentence(text))
 	}
 }
+
+// TestNames checks the count of words that make a place's name, whatever
+// their case (for truecased text, coding.Coder.placeText).
+func TestNames(t *testing.T) {
+	g := gaz(t)
+	for _, tc := range []struct {
+		words []string
+		want  int
+	}{
+		{[]string{"rio", "de", "janeiro", "kills"}, 3},
+		{[]string{"KANDAHAR"}, 1},
+		{[]string{"istanbul", "kills"}, 1},
+		{[]string{"the", "capital"}, 0},
+		{nil, 0},
+	} {
+		if got := g.Names(tc.words); got != tc.want {
+			t.Errorf("Names(%q) = %d, want %d", tc.words, got, tc.want)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -255,5 +256,24 @@ func TestTextInput(t *testing.T) {
 	evs := decodeEvents(t, out)
 	if len(evs) == 0 || evs[0].Doc != "kabul-talks" || evs[0].Date != "2019-06-10" {
 		t.Fatalf("events %+v", evs)
+	}
+}
+
+// TestCaselessPlaces checks that places are found in text without capitals
+// or in title case, where the gazetteer's capitals test cannot work alone.
+func TestCaselessPlaces(t *testing.T) {
+	for _, text := range []string{
+		"a car bomb killed 12 people in kandahar on monday.",
+		"SUICIDE BOMB KILLS 12 IN KANDAHAR",
+		"Suicide Car Bomb in Kandahar Kills At Least 44",
+	} {
+		in := `{"id":"x","date":"2024-06-01","text":` + strconv.Quote(text) + "}\n"
+		out, stderr, err := run(t, in, "code")
+		if err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
+		}
+		if !strings.Contains(out, `"country":"AFG"`) || !strings.Contains(out, `"code":"AFGUAF"`) {
+			t.Errorf("%q: want a location in Afghanistan and its UAF as source, got\n%s", text, out)
+		}
 	}
 }
