@@ -535,8 +535,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t):
+			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && (!agentish(pair[0]) && !agentish(pair[1]) || !statePair[s.Tokens[t+pairWords(s.Tokens, t)-1].Norm]):
 				// "the two sides", "both parties": the last pair named
+				// ("the two countries" are no pair of agents)
 				n := pairWords(s.Tokens, t)
 				p, q := *pair[0], *pair[1]
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
@@ -576,8 +577,12 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		for k := 0; k+1 < len(ps); k++ { // "Armenia and Azerbaijan", "Israel and the Hamas movement"
 			a, b := &ps[k], &ps[k+1]
 			j := a.Tok1
-			if j < len(s.Tokens) && s.Tokens[j].Norm == "and" && (b.Tok0 == j+1 || b.Tok0 == j+2 && s.Tokens[j+1].Norm == "the") &&
-				a.Head.Kind != Agent && b.Head.Kind != Agent && a.Pair == nil && !mediated(s.Tokens, a.Tok0) {
+			m := j + 1 // after "and", past "the" and adjectives ("and the paramilitary RSF")
+			for m < b.Tok0 && (s.Tokens[m].Tag == "DT" || s.Tokens[m].Tag == "JJ") {
+				m++
+			}
+			if j < len(s.Tokens) && s.Tokens[j].Norm == "and" && b.Tok0 == m &&
+				(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(s.Tokens, a.Tok0) {
 				pair, pairAt = [2]*Phrase{a, b}, i
 			}
 		}
@@ -604,8 +609,8 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 // and Y"): not a pair of parties.
 func mediated(toks []nlp.Token, t int) bool {
 	k := t - 1
-	if k >= 0 && toks[k].Norm == "the" {
-		k--
+	for k >= 0 && (toks[k].Norm == "the" || toks[k].Tag == "JJ" || toks[k].Tag == "NNP") {
+		k-- // "by Caribbean leaders and Brazil"
 	}
 	if k < 0 {
 		return false
@@ -632,6 +637,20 @@ func pairWords(toks []nlp.Token, t int) int {
 		return 2
 	}
 	return 0
+}
+
+// agentish reports whether a phrase names agents other than a government
+// ("Afghan troops", "the police"), not a state, its government or a
+// person.
+func agentish(p *Phrase) bool {
+	return p.Head.Kind == Agent || p.Head.Kind == Adjective && p.Sector != "" && p.Sector != "GOV"
+}
+
+// statePair are the pair nouns that name states or their leaders, which a
+// pair of agents ("the army and the police") is not.
+var statePair = map[string]bool{
+	"countries": true, "nations": true, "states": true, "governments": true, "leaders": true,
+	"neighbours": true, "neighbors": true,
 }
 
 // pairNouns name the two parties of a pair.
