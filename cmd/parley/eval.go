@@ -1,11 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"parley"
 	"parley/eval"
@@ -20,7 +24,7 @@ type evalReport interface {
 }
 
 const evalUsage = "parley eval [--gold-format parley] --gold GOLD.jsonl DOCS... | " +
-	"parley eval --gold-format plover|conflibert|petrarch --gold FILE"
+	"parley eval --gold-format plover|conflibert|petrarch|ngec --gold FILE"
 
 // runEval scores coded events against a gold set. With --gold-format parley
 // (the default) the gold is JSON lines of events (FORMAT.md) and the
@@ -33,7 +37,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	var cf codeFlags
 	cf.register(fs)
 	goldPath := fs.String("gold", "", "gold file (see --gold-format)")
-	format := fs.String("gold-format", "parley", "gold format: parley (JSON lines of events, ../shared/gold/FORMAT.md), plover (PLOVER GSR), conflibert (ConfliBERT CAMEO TSV) or petrarch (UniversalPetrarch validation XML)")
+	format := fs.String("gold-format", "parley", "gold format: parley (JSON lines of events, ../shared/gold/FORMAT.md), plover (PLOVER GSR), conflibert (ConfliBERT CAMEO TSV) petrarch (UniversalPetrarch validation XML) or ngec (NGEC's document-level PLOVER CSV, or a .zip holding one)")
 	explain := fs.Bool("explain", false, "list every miss and false alarm with its sentence, actors and rule (always on for --gold-format parley)")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
@@ -53,13 +57,13 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 			return fmt.Errorf("%w: %s", errUsage, evalUsage)
 		}
 		rep, err = m.evalParley(ctx, cf, *goldPath, fs.Args(), *minConf)
-	case "plover", "conflibert", "petrarch":
+	case "plover", "conflibert", "petrarch", "ngec":
 		if fs.NArg() > 0 {
 			return fmt.Errorf("%w: --gold-format %s takes its documents from the gold file, not arguments", errUsage, *format)
 		}
 		rep, err = m.evalSet(ctx, cf, *format, *goldPath, *minConf)
 	default:
-		return fmt.Errorf("%w: unknown --gold-format %q (parley, plover, conflibert, petrarch)", errUsage, *format)
+		return fmt.Errorf("%w: unknown --gold-format %q (parley, plover, conflibert, petrarch, ngec)", errUsage, *format)
 	}
 	if err != nil {
 		return err
@@ -105,7 +109,7 @@ func (m *Main) evalParley(ctx context.Context, cf codeFlags, goldPath string, in
 // or petrarch), codes them and scores them. Bad records are logged and
 // skipped; the gold must yield at least one document.
 func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath string, minConf float64) (evalReport, error) {
-	f, err := os.Open(goldPath)
+	f, err := openGold(goldPath)
 	if err != nil {
 		return nil, fmt.Errorf("open gold: %w", err)
 	}
@@ -136,6 +140,13 @@ func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath strin
 			docs = append(docs, r.Doc())
 		}
 		score = func(evs []parley.Event) evalReport { return eval.ScorePetrarch(recs, evs) }
+	case "ngec":
+		recs, rerr := eval.ReadNGEC(f)
+		err = rerr
+		for _, r := range recs {
+			docs = append(docs, r.Doc())
+		}
+		score = func(evs []parley.Event) evalReport { return eval.ScoreNGEC(recs, evs) }
 	}
 	if err != nil {
 		m.Log.Warn("gold records skipped", "gold", goldPath, "error", err)
@@ -150,6 +161,42 @@ func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath strin
 	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "events", st.events)
 	return score(keepConfident(events, minConf)), nil
 }
+
+// openGold opens a gold file; a .zip gives its one file (NGEC ships its
+// stories zipped).
+func openGold(path string) (io.ReadCloser, error) {
+	if !strings.EqualFold(filepath.Ext(path), ".zip") {
+		return os.Open(path)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	var files []*zip.File
+	for _, f := range z.File {
+		if !f.FileInfo().IsDir() && !strings.HasPrefix(filepath.Base(f.Name), ".") && !strings.HasPrefix(f.Name, "__MACOSX/") {
+			files = append(files, f)
+		}
+	}
+	if len(files) != 1 {
+		z.Close()
+		return nil, fmt.Errorf("%s: %w: want one file in the zip, found %d", path, parley.Errorf(parley.EINVALID, "bad archive"), len(files))
+	}
+	r, err := files[0].Open()
+	if err != nil {
+		z.Close()
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return zipFile{r, z}, nil
+}
+
+// zipFile is a file in a zip archive that closes the archive with it.
+type zipFile struct {
+	io.ReadCloser
+	z *zip.ReadCloser
+}
+
+func (f zipFile) Close() error { return errors.Join(f.ReadCloser.Close(), f.z.Close()) }
 
 // codeDocs codes documents held in memory through the same pipeline as
 // codeStream and returns their events in document order. A document that

@@ -13,6 +13,8 @@ const (
 	ploverGold     = "../../../shared/data/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
 	confliGold     = "../../../shared/data/conflibert-cameo/data/cameo_class/train.tsv"
 	petrarchSearch = "../../../shared/data/universalpetrarch-validation"
+	ngecStories    = "../../../shared/data/ngec-plover/setup/train_classifiers/gpt_synthetic_events_2023-10-19_19.csv.zip"
+	ngecHeadlines  = "../../../shared/data/ngec-plover/setup/train_classifiers/synthetic_headlines.csv"
 )
 
 // findPetrarch returns the path of PETR2_GSR_validation.xml under dir, or "".
@@ -43,6 +45,8 @@ func TestEvalFormats(t *testing.T) {
 		{"plover", ploverGold, func(r map[string]any) int { return num(r["records"]) }, 322, "type+source+target right"},
 		{"conflibert", confliGold, func(r map[string]any) int { return num(r["accuracy"].(map[string]any)["total"]) }, 1349, "accuracy"},
 		{"petrarch", findPetrarch(petrarchSearch), func(r map[string]any) int { return num(r["records"]) }, 78, "exact records"},
+		{"ngec", ngecStories, func(r map[string]any) int { return num(r["any"].(map[string]any)["total"]) }, 4500, "labelled type coded"},
+		{"ngec", ngecHeadlines, func(r map[string]any) int { return num(r["any"].(map[string]any)["total"]) }, 375, "labelled type coded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
