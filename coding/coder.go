@@ -77,12 +77,18 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	} else {
 		acts = c.Actors.Document(sents)
 	}
-	why := c.discarded(doc.ID, sents, doc.Title != "")
+	why, whole := c.discarded(doc.ID, sents, doc.Title != "")
 	var out []parley.Event
 	res := Result{Sentences: len(sents)}
 	for i := range sents {
 		if why[i] != "" {
 			res.Discarded++
+			if whole {
+				continue
+			}
+			// One sentence of a political story that names a sport or a
+			// business: its violence is still news.
+			out = append(out, materialConflict(c.codeSentence(doc, ref, &sents[i], acts[i].Phrases))...)
 			continue
 		}
 		out = append(out, c.codeSentence(doc, ref, &sents[i], acts[i].Phrases)...)
@@ -95,6 +101,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 		}
 	}
 	out = placeImplied(out, acts)
+	placeAgents(out)
 	if text != body {
 		restoreText(out, body)
 	}
@@ -968,6 +975,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				ta = nil
 			}
 		}
+		if ta != nil {
+			counterpart(toks, src, sa, tgt, ta) // "met his Kyrgyz counterpart"
+			counterpart(toks, tgt, ta, src, sa) // "his Russian counterpart visited"
+		}
 		var implied string
 		if ta == nil && cameo.Root(evCode) == "14" && sa.Country != "" && sa.Sector != "GOV" {
 			// A protest with no stated target is aimed at the government
@@ -1309,6 +1320,37 @@ func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) floa
 		c = 0.05
 	}
 	return float64(int(c*100+0.5)) / 100
+}
+
+// counterpart gives the actor a of phrase p, named as someone's
+// counterpart ("his Kyrgyz counterpart", "their Pakistani counterparts"),
+// the sector of the other actor b, whose counterpart it is: foreign
+// ministers meet foreign ministers, army chiefs army chiefs.
+func counterpart(toks []nlp.Token, p *actors.Phrase, a *parley.Actor, q *actors.Phrase, b *parley.Actor) {
+	if p == nil || q == nil || a.Country == "" || a.Sector != "" || a.Code != a.Country || b.Sector == "" || b.Country == "" || b.Country == a.Country {
+		return
+	}
+	j := p.Tok1
+	if j < len(toks) && (toks[j].Norm == "counterpart" || toks[j].Norm == "counterparts") {
+		a.Sector, a.Code = b.Sector, a.Country+b.Sector
+	}
+}
+
+// placeAgents gives an agent that no country word names, in a document
+// that names no country at all ("police in Lagos", "government forces
+// bombed Idlib"), the country of the event's place.
+func placeAgents(evs []parley.Event) {
+	for i := range evs {
+		l := evs[i].Location
+		if l == nil || l.Country == "" {
+			continue
+		}
+		for _, a := range []*parley.Actor{evs[i].Source, evs[i].Target} {
+			if a != nil && a.Country == "" && a.Sector != "" && a.Code == a.Sector {
+				a.Country, a.Code = l.Country, l.Country+a.Code
+			}
+		}
+	}
 }
 
 // placeImplied gives the doers the text implies (the unidentified armed

@@ -234,6 +234,8 @@ func TestDiscards(t *testing.T) {
 		{parley.Document{ID: "a", Date: "2020-01-01", Title: "Brazil attack beats Argentina in World Cup qualifier", Text: "Russian troops attacked French forces."}, ""},
 		{parley.Document{ID: "b", Date: "2020-01-01", Text: "Russian troops attacked French forces. The striker scored twice."}, "RUSMIL 190 FRAMIL 2020-01-01"},
 		{parley.Document{ID: "c", Date: "2020-01-01", Text: "The striker attacked French forces. He scored twice. Russian troops attacked French forces."}, ""},
+		// one sentence of a political story: its violence is kept, the rest not
+		{parley.Document{ID: "d", Date: "2020-01-01", Text: "Russian troops attacked French forces after a world cup qualifier. Russia met France before the world cup qualifier. France met Russia. The talks went on. Nothing else happened. It rained. The day ended."}, "RUSMIL 190 FRAMIL 2020-01-01; FRA 040 RUS 2020-01-01"},
 	} {
 		r, err := c.Code(&tc.doc)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"parley"
 	"parley/internal/dictfile"
 	"parley/nlp"
 )
@@ -83,9 +84,11 @@ func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
 	return "", ""
 }
 
-// discarded returns, for each sentence, why it is not coded ("" if it is).
-func (c *Coder) discarded(doc string, sents []nlp.Sentence, hasTitle bool) []string {
-	why := make([]string, len(sents))
+// discarded returns, for each sentence, why it is not coded ("" if it is),
+// and whether the whole document is discarded (its headline, or at least two
+// sentences and a third of them, are sport, entertainment or business news).
+func (c *Coder) discarded(doc string, sents []nlp.Sentence, hasTitle bool) (why []string, whole bool) {
+	why = make([]string, len(sents))
 	n := 0
 	for i := range sents {
 		if cat, ph := c.Discards.Match(sents[i].Tokens); cat != "" {
@@ -93,16 +96,30 @@ func (c *Coder) discarded(doc string, sents []nlp.Sentence, hasTitle bool) []str
 			n++
 		}
 	}
-	whole := ""
+	all := ""
 	if hasTitle && len(sents) > 0 && why[0] != "" {
-		whole = why[0]
+		all = why[0]
 	} else if n >= 2 && n*3 >= len(sents) {
-		whole = fmt.Sprintf("%d of %d sentences are sport, entertainment or business news", n, len(sents))
+		all = fmt.Sprintf("%d of %d sentences are sport, entertainment or business news", n, len(sents))
 	}
-	if whole != "" {
+	if all != "" {
 		for i := range why {
-			why[i] = whole
+			why[i] = all
 		}
 	}
-	return why
+	return why, all != ""
+}
+
+// materialConflict keeps the events of quad class 4 (protest, force
+// posture, coercion, assault, fight, mass violence): what a sentence of a
+// political story still reports when it names a sport, a film or a
+// business ("shot dead after a soccer match", "armed with baseball bats").
+func materialConflict(evs []parley.Event) []parley.Event {
+	out := evs[:0]
+	for _, ev := range evs {
+		if ev.QuadClass == 4 {
+			out = append(out, ev)
+		}
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"parley"
 	"parley/cameo"
+	"parley/geo"
 )
 
 // protestFloor is how many sentences of testdata/protest_police.jsonl must
@@ -47,6 +48,11 @@ func codeSet(t *testing.T, path, name string, floor int) {
 	}
 	defer f.Close()
 	c := newCoder(t)
+	g, err := geo.Default() // as parley code runs: events are placed, and so are agents
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Geo = g
 	right, exact, n := 0, 0, 0
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
@@ -112,4 +118,15 @@ func protestMatch(evs []parley.Event, wants []string) (ok, exact bool) {
 		}
 	}
 	return ok, exact
+}
+
+// mixedFloor is how many sentences of testdata/wire_mixed.jsonl must come
+// out right.
+const mixedFloor = 59
+
+// TestWireMixed codes wire sentences written for parley across the CAMEO
+// roots (visits, aid, concessions, force posture, sanctions, coercion, war),
+// some in lower case, the same way as TestProtestPolice.
+func TestWireMixed(t *testing.T) {
+	codeSet(t, "testdata/wire_mixed.jsonl", "wire mixed", mixedFloor)
 }
