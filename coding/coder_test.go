@@ -122,6 +122,7 @@ func TestCodeRules(t *testing.T) {
 		{"refusal", "The Taliban refused to sit at the same table with Afghan officials.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
 		{"negation", "Afghan officials did not meet the Taliban.", "AFGGOV !040 AFGINSTAL 2019-06-15"},
 		{"participle subject", "However, with the Taliban rejecting the ceasefire, nothing moved.", "AFGINSTAL 1246 - 2019-06-15"},
+		{"a place before a participle is not its subject", "Afghan officials marched through Moscow criticizing the Taliban.", "AFGGOV 111 AFGINSTAL 2019-06-15"},
 		{"participle after comma", "The Taliban spoke, deeming the Afghan government illegitimate.", "AFGINSTAL 111 AFGGOV 2019-06-15"},
 		{"compound subject meets both ways", "In February, Taliban representatives and Afghan officials met in Moscow.", "AFGINSTAL 040 AFGGOV 2019-02; AFGGOV 040 AFGINSTAL 2019-02"},
 		{"dated role", "Former president Hamid Karzai criticized the Taliban.", "AFGELI 111 AFGINSTAL 2019-06-15"},

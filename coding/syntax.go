@@ -237,8 +237,16 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		}
 		if p := phraseEndingAt(ps, j); p != nil {
 			// "with the Taliban rejecting the ceasefire": the phrase just
-			// before a participle is its subject, whatever governs it.
-			return []*actors.Phrase{p}
+			// before a participle is its subject, whatever governs it,
+			// unless it is where the clause happens ("marched through
+			// Kabul demanding"): then the clause's subject is.
+			if !isLocative(toks, p) {
+				return []*actors.Phrase{p}
+			}
+			if q := clauseSubject(toks, ps, j); q != nil {
+				return []*actors.Phrase{q}
+			}
+			return nil
 		}
 		if j >= 0 && toks[j].Norm == "," {
 			// ", deeming the government illegitimate": a participle after a
@@ -625,7 +633,7 @@ func crossesClause(toks []nlp.Token, from, to int) bool {
 // locatives are prepositions whose object is where an event happens, not
 // whom it is done to ("met in Moscow").
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "outside": true,
-	"across": true, "throughout": true, "around": true, "from": true, "via": true}
+	"across": true, "throughout": true, "around": true, "from": true, "via": true, "through": true}
 
 // isLocative reports whether a phrase names a place governed by a locative
 // preposition. Agents and groups ("in the government") are not places.
