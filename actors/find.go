@@ -172,6 +172,31 @@ func matchAt(p *phrase, us []unit, lower bool) bool {
 // placedIn are the prepositions that place an agent in a country.
 var placedIn = map[string]bool{"in": true, "inside": true, "across": true, "throughout": true}
 
+// localSector holds the sectors of agents that act where they live: the
+// police, protesters and crowds, workers, students, farmers.
+var localSector = map[string]bool{"COP": true, "OPP": true, "CVL": true, "LAB": true, "EDU": true, "AGR": true}
+
+// sentencePlace returns the first country or capital that the sentence
+// names as a place ("in Baghdad", "at the border of Iran" is not one), or
+// nil.
+func sentencePlace(toks []nlp.Token, ps []Phrase) *Phrase {
+	for i := range ps {
+		q := &ps[i]
+		if q.Head == nil || q.Head.Kind != Country && q.Head.Kind != Capital || q.Country == "" {
+			continue
+		}
+		k := q.Tok0 - 1
+		for k >= 0 && toks[k].Tag == "DT" {
+			k--
+		}
+		if k >= 0 && (placedIn[toks[k].Norm] || toks[k].Norm == "at" || toks[k].Norm == "outside" || toks[k].Norm == "near") &&
+			!(q.Tok1 < len(toks) && waters[toks[q.Tok1].Norm]) {
+			return q
+		}
+	}
+	return nil
+}
+
 // waters are the words that make a country's name a sea's ("South China
 // Sea", "Sea of Japan", "Gulf of Mexico").
 var waters = map[string]bool{"sea": true, "gulf": true, "ocean": true, "strait": true, "straits": true, "bay": true}
@@ -567,6 +592,15 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				if j+1 == q.Tok0 && placedIn[s.Tokens[j].Norm] && q.Country != "" && (q.Head.Kind == Country || q.Head.Kind == Capital) {
 					p.Country = q.Country
 					p.Note = "placed in " + q.Text
+				}
+			}
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && localSector[p.Sector] {
+				// "Protesters set fire to the Swedish embassy in Baghdad":
+				// police, protesters, workers and students act where they
+				// are, whatever country the sentence names first
+				if q := sentencePlace(s.Tokens, ps); q != nil {
+					p.Country, p.Context = q.Country, true
+					p.Note = "acting in " + q.Text
 				}
 			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
