@@ -1191,12 +1191,17 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 }
 
 // placeAfter returns the country of the first place the actors know after
-// token i, when it is a locative ("in Kabul", "across Iran"), else placeOf.
+// token i, when it is a locative ("in Kabul", "across Iran", "in the Indian
+// city of Nuh"), else placeOf.
 func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
 	for k := range ps {
 		p := &ps[k]
 		if p.Tok0 > i && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
-			switch toks[p.Tok0-1].Norm {
+			j := p.Tok0 - 1
+			for j > i && toks[j].Tag == "DT" {
+				j-- // "in the Indian city of Nuh"
+			}
+			switch toks[j].Norm {
 			case "in", "across", "near", "outside", "throughout":
 				return p.Country
 			}
