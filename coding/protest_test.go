@@ -14,7 +14,7 @@ import (
 // protestFloor is how many sentences of testdata/protest_police.jsonl must
 // come out right. Raise it when the coder gets better; a drop is a
 // regression.
-const protestFloor = 152
+const protestFloor = 154
 
 // TestProtestPolice codes a set of protest and police sentences written for
 // parley (wire style, many countries, active and passive, lower case) with
@@ -29,7 +29,7 @@ func TestProtestPolice(t *testing.T) {
 // newsFloor is how many sentences of testdata/news.jsonl must come out
 // right; some of its wants are known misses (a US aid package announced,
 // militants "inside Iran", an extradition's receiving state).
-const newsFloor = 120
+const newsFloor = 122
 
 // TestNews codes general wire sentences written for parley (diplomacy, coups,
 // war, sanctions, courts, headline colons, conditionals, denials) the same
