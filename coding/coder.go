@@ -451,7 +451,7 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 			if isBoundary(&toks[k]) {
 				break
 			}
-			if wordIs(&toks[k], alts) {
+			if wordIs(&toks[k], alts) && !(k > i+1 && timeAfter(toks, k)) {
 				found = k
 				break
 			}
@@ -463,6 +463,28 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 		pos = found
 	}
 	return slices.Clone(m), true
+}
+
+// timeAfter reports whether the preposition at k begins a time ("on
+// Friday", "in March", "on the weekend"): it dates the clause and is no
+// pattern's word ("called a meeting on Friday" is no call on anyone).
+func timeAfter(toks []nlp.Token, k int) bool {
+	if toks[k].Tag != "IN" || k+1 >= len(toks) {
+		return false
+	}
+	j := k + 1
+	if toks[j].Norm == "the" || toks[j].Norm == "this" || toks[j].Norm == "last" || toks[j].Norm == "next" {
+		j++
+	}
+	return j < len(toks) && timeNouns[toks[j].Norm]
+}
+
+// timeNouns are the nouns of times of day, days and months.
+var timeNouns = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
+	"september": true, "october": true, "november": true, "december": true, // "may" is a verb too
+	"weekend": true, "morning": true, "afternoon": true, "evening": true, "night": true, "midnight": true, "dawn": true,
 }
 
 func wordIs(t *nlp.Token, alts []string) bool {

@@ -135,6 +135,7 @@ func TestCodeRules(t *testing.T) {
 		{"urged to meet is no meeting", "Ghani urged the Taliban to meet Afghan officials.", ""},
 		{"group coreference", "The Taliban spoke. The group has refused to meet with the government.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
 		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
+		{"a time is no pattern's preposition", "Afghan officials called a meeting on Friday.", ""},
 		{"protesters act where they are", "Afghan police arrested protesters. Protesters attacked French troops in Moscow.", "AFGCOP 173 AFGCVL 2019-06-15; RUSCVL 190 FRAMIL 2019-06-15"},
 		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},
 		{"serial comma in a compound subject", "The US, Russia, and France met on Monday.", "USA 040 RUS 2019-06-10; RUS 040 USA 2019-06-10; USA 040 FRA 2019-06-10; FRA 040 USA 2019-06-10; RUS 040 FRA 2019-06-10; FRA 040 RUS 2019-06-10"},
