@@ -1043,6 +1043,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if len(srcs) > 1 && swapped(tr.pat) || mutual {
 		tgts = nil // "Moscow and Kyiv exchanged prisoners", "accused each other": each to the other
 	}
+	if len(srcs) > 1 && len(tgts) > 0 && reciprocal(tr.pat, evCode) && !slices.ContainsFunc(tgts, func(p *actors.Phrase) bool { return !isLocative(toks, p) }) {
+		tgts = nil // "Ethiopia and Tigray forces sign truce in Pretoria": where, not with whom
+	}
 	switch {
 	case len(tgts) > 0:
 		for _, src := range srcs {

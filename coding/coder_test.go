@@ -144,6 +144,7 @@ func TestCodeRules(t *testing.T) {
 		{"country name is its own actor", "Russia and Afghan officials met the Taliban.", "RUS 040 AFGINSTAL 2019-06-15; AFGGOV 040 AFGINSTAL 2019-06-15"},
 		{"compound subject acting together", "Russian and French troops attacked on Monday.", "RUSMIL 190 - 2019-06-10; FRAMIL 190 - 2019-06-10"},
 		{"compound subject acting on each other", "Russian and Afghan troops clashed on Monday.", "RUSMIL 190 AFGMIL 2019-06-10"},
+		{"a place is not what a pair acts on", "Russian and Afghan troops clashed in Moscow on Monday.", "RUSMIL 190 AFGMIL 2019-06-10"},
 		{"reduced passive: the actor was acted on, by an unnamed attacker", "Three Afghan troops killed in the attack were buried on Monday.", "AFGUAF 190 AFGMIL 2019-06-10"},
 		{"received: the giver is the source", "The Afghan army received weapons from Russia.", "RUS 072 AFGMIL 2019-06-15"},
 		{"received from no one is no event", "The Afghan army received weapons.", ""},

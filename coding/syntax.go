@@ -643,7 +643,7 @@ func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
 	}
 	for k := p.Tok0 - 1; k >= 0; k-- {
 		t := toks[k]
-		if t.Tag == "DT" {
+		if t.Tag == "DT" || t.Tag == "JJ" { // "in central Santiago"
 			continue
 		}
 		return locatives[t.Norm]
