@@ -195,7 +195,16 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		verb, ok := deverbal[t.Norm]
-		if !ok || inPhrase(ps, i) || !nominalAgent(toks, ps, i) {
+		if !ok || inPhrase(ps, i) {
+			continue
+		}
+		// "announced the release of two Kuwaiti nationals", "ordered the
+		// arrest of the editor": the governing verb's subject does it
+		lv := lightVerb(toks, i)
+		if lv >= 0 && (used[lv] && !bareStatement(out, lv) || !deverbalGovernors[toks[lv].Lemma] || !ofActor(toks, ps, i)) {
+			lv = -1
+		}
+		if lv < 0 && !nominalAgent(toks, ps, i) {
 			continue
 		}
 		cands := c.Verbs.verbs[verb]
@@ -203,7 +212,11 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		if best, ok := bestMatch(cands, toks, i); ok {
-			best.nominal = true
+			if lv >= 0 {
+				best.anchor = lv
+			} else {
+				best.nominal = true
+			}
 			out = append(out, best)
 			for _, k := range best.toks {
 				used[k] = true
@@ -212,6 +225,35 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].anchor < out[j].anchor })
 	return out
+}
+
+// deverbalGovernors are the verbs whose subject does the act a deverbal
+// noun after them names ("announced the release of", "ordered the arrest
+// of", "began the withdrawal of"); not "ended", "called" or "declared" ("ended
+// the occupation", "called the arrest illegal").
+var deverbalGovernors = map[string]bool{
+	"announce": true, "order": true, "begin": true, "start": true, "launch": true, "conduct": true,
+	"carry": true, "complete": true, "resume": true, "continue": true, "undertake": true, "mount": true,
+	"unleash": true, "perform": true, "stage": true,
+}
+
+// ofActor reports whether the noun at i is followed by "of" and an actor
+// ("the release of two Kuwaiti nationals", not "the release of its report").
+func ofActor(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Norm != "of" {
+		return false
+	}
+	for k := range ps {
+		if p := &ps[k]; p.Tok0 > i+1 && p.Tok0 <= i+5 {
+			for j := i + 2; j < p.Tok0; j++ {
+				if t := toks[j].Tag; t != "DT" && t != "JJ" && t != "CD" && t != "PRP$" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // nominalSource returns the actor named before the event noun at i, as a

@@ -135,6 +135,8 @@ func TestCodeRules(t *testing.T) {
 		{"urged to meet is no meeting", "Ghani urged the Taliban to meet Afghan officials.", ""},
 		{"group coreference", "The Taliban spoke. The group has refused to meet with the government.", "AFGINSTAL 125 AFGGOV 2019-06-15"},
 		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
+		{"an act announced is the announcer's", "Russian troops announced the killing of Afghan officials.", "RUSMIL 190 AFGGOV 2019-06-15"},
+		{"an act of no actor announced is no event", "Russian troops announced the killing of the project.", ""},
 		{"a time is no pattern's preposition", "Afghan officials called a meeting on Friday.", ""},
 		{"protesters act where they are", "Afghan police arrested protesters. Protesters attacked French troops in Moscow.", "AFGCOP 173 AFGCVL 2019-06-15; RUSCVL 190 FRAMIL 2019-06-15"},
 		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},
