@@ -909,7 +909,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if len(srcs) == 0 {
 		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
 		// unidentified users (UAF) of the place, filled in by Code
-		w := weaponDoer(toks, ps, tr, passive, evCode)
+		w, weapon := weaponDoer(toks, ps, tr, passive, evCode)
+		if bc := bombingCode(weapon); bc != "" && bombable[evCode] && c.known(bc) {
+			notes = append(notes, "a bombing: "+strings.Join(weapon, " "))
+			evCode = bc
+		}
 		if w == nil && passive {
 			w = stateDoer(toks, ps, tr, evCode)
 		}
@@ -938,6 +942,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if bombable[evCode] && strings.Contains(strings.ToLower(srcs[0].Text), "suicide bomber") && c.known("1831") {
+		notes = append(notes, "a bombing: "+srcs[0].Text)
+		evCode = "1831" // "a suicide bomber killed 12"
+	}
 	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
 		notes = append(notes, "done by "+srcs[0].Text+": "+sc)
 		evCode = sc
@@ -1035,6 +1043,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 		if tgt != nil {
 			ta = tgt.Actor(actorDate)
+			if tgt.Head != nil && tgt.Head.Kind == actors.Capital && ta.Country != "" && cameo.Root(evCode) != "04" && isLocative(toks, tgt) {
+				// "killed 44 people in Kabul", "a curfew in Abidjan": the
+				// place, not its government (but a visit is to the
+				// government: "arrived in Tokyo for talks"); a protest in
+				// it is aimed at the government (below)
+				ta.Code, ta.Sector = ta.Country, ""
+				if cameo.Root(evCode) == "14" {
+					ta.Code = ""
+				}
+			}
 			if ta.Code == "" || ta.Code == sa.Code {
 				ta = nil
 			}
@@ -1144,9 +1162,9 @@ var weapons = map[string]bool{
 // before it ("an Israeli strike") or after "by" ("an air strike by
 // government forces"); else it returns the weapon as a phrase of sector UAF,
 // whose country Code fills in from the event's location.
-func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string) *actors.Phrase {
+func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string) (*actors.Phrase, []string) {
 	if r := cameo.Root(code); r != "18" && r != "19" && r != "20" {
-		return nil
+		return nil, nil
 	}
 	at := -1
 	if passive || toks[tr.head].Tag == "VBN" { // "Four killed in air strike"
@@ -1182,23 +1200,69 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 		}
 	}
 	if at < 0 {
-		return nil
+		return nil, nil
 	}
 	first := at
 	for first > 0 && (toks[first-1].Tag == "NN" || toks[first-1].Tag == "JJ" || toks[first-1].Tag == "VBN") && first > at-3 {
 		first-- // "car bomb", "improvised explosive device", "roadside bomb"
 	}
+	weapon := lowerWords(toks[first : at+1])
 	for k := range ps {
 		p := &ps[k]
 		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at && (p.Head == nil || p.Head.Kind != actors.Capital) { // "an Israeli strike", "U.S. drones", not "the Brussels attacks"
-			return p
+			return p, weapon
 		}
 		if j := at + 1; j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
-			return p // "an air strike by the Syrian government"
+			return p, weapon // "an air strike by the Syrian government"
 		}
 	}
 	return &actors.Phrase{Tok0: first, Tok1: at + 1, Start: toks[first].Start, End: toks[at].End,
-		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}
+		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}, weapon
+}
+
+// known reports whether the code table has code (a user's table may not).
+func (c *Coder) known(code string) bool {
+	_, ok := c.Codes.Lookup(code)
+	return ok
+}
+
+// bombable are the codes of killing and attacking that a bomb's doing
+// makes a bombing (183x): not aerial, artillery or small-arms codes.
+var bombable = map[string]bool{"18": true, "180": true, "182": true, "19": true, "190": true}
+
+// bombingCode returns the bombing code (CAMEO 183x) of a weapon's words: a
+// suicide bombing, a car bombing, a roadside bombing or a location bombing; ""
+// for a weapon that is no bomb (a missile, a drone, shelling).
+func bombingCode(weapon []string) string {
+	if len(weapon) == 0 {
+		return ""
+	}
+	switch last := weapon[len(weapon)-1]; last {
+	case "bomb", "bombs", "explosive", "explosives", "device", "devices", "blast", "blasts", "explosion",
+		"explosions", "bombing", "bombings", "ied", "ieds":
+	default:
+		return ""
+	}
+	for _, w := range weapon {
+		switch w {
+		case "suicide":
+			return "1831"
+		case "car", "truck", "vehicle", "motorcycle", "car-bomb":
+			return "1832"
+		case "roadside", "ied", "ieds", "improvised":
+			return "1833"
+		}
+	}
+	return "1834" // a bomb left somewhere: 183 is mapped to the suicide-attack mode
+}
+
+// lowerWords returns the tokens' texts in lower case.
+func lowerWords(toks []nlp.Token) []string {
+	out := make([]string, len(toks))
+	for i := range toks {
+		out[i] = toks[i].Norm
+	}
+	return out
 }
 
 // placeOf stands for the country of the event's place in a phrase that
