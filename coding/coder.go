@@ -689,6 +689,8 @@ func attributive(toks []nlp.Token, i int) bool {
 		return false // "have both condemned Iran": a floating quantifier, not "the condemned man"
 	case prev.Tag == "DT" || prev.Tag == "JJ" || prev.Tag == "PRP$" || prev.Tag == "IN" || prev.Tag == "POS":
 		return true
+	case prev.Tag == "CC" && i >= 2 && toks[i-2].IsNoun() && !slices.ContainsFunc(toks[:i-1], func(t nlp.Token) bool { return t.IsVerb() }):
+		return true // "the government and armed supporters ... held", not "stormed the campus and arrested dozens"
 	case prev.IsVerb() && prev.Lemma != "be" && prev.Lemma != "have" && prev.Lemma != "get":
 		return true
 	}

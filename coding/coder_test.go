@@ -139,6 +139,7 @@ func TestCodeRules(t *testing.T) {
 		{"agent takes the article's country", "Afghan police arrested protesters in Kabul. The police arrested more protesters.", "AFGCOP 173 AFGCVL 2019-06-15; AFGCOP 173 AFGCVL 2019-06-15"},
 		{"an act announced is the announcer's", "Russian troops announced the killing of Afghan officials.", "RUSMIL 190 AFGGOV 2019-06-15"},
 		{"an act of no actor announced is no event", "Russian troops announced the killing of the project.", ""},
+		{"a participle after 'and' in a subject modifies its noun", "The Taliban and attacked villagers met Afghan officials.", "AFGINSTAL 040 AFGGOV 2019-06-15"},
 		{"a time is no pattern's preposition", "Afghan officials called a meeting on Friday.", ""},
 		{"protesters act where they are", "Afghan police arrested protesters. Protesters attacked French troops in Moscow.", "AFGCOP 173 AFGCVL 2019-06-15; RUSCVL 190 FRAMIL 2019-06-15"},
 		{"lower-case abbreviation is a word", "let us meet the Taliban.", ""},
