@@ -1177,7 +1177,7 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 				continue
 			case "by", "in", "when", "with":
 				for k := i + 1; k < len(toks) && k <= i+5; k++ {
-					if weapons[toks[k].Norm] && toks[k].IsNoun() {
+					if weapons[toks[k].Norm] && weaponNoun(toks, k) {
 						at = k
 					}
 					if toks[k].IsVerb() || toks[k].Norm == "," {
@@ -1196,7 +1196,7 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 			if t.Norm == "," || t.Norm == ";" || t.Norm == ":" || t.Norm == "that" || t.Norm == "who" || t.Norm == "which" {
 				break
 			}
-			if weapons[t.Norm] && t.IsNoun() && (i+1 >= len(toks) || !toks[i+1].IsNoun() || i+1 == tr.anchor) {
+			if weapons[t.Norm] && weaponNoun(toks, i) && (i+1 >= len(toks) || !toks[i+1].IsNoun() || i+1 == tr.anchor) {
 				at = i // the head of its noun group ("car bomb", not "bomb squad")
 			}
 		}
@@ -1226,6 +1226,17 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 func (c *Coder) known(code string) bool {
 	_, ok := c.Codes.Lookup(code)
 	return ok
+}
+
+// weaponNoun reports whether the weapon word at i is a noun: tagged one, or
+// a gerund the tagger read as a verb where a noun stands ("Shelling in
+// Jakarta kills six", "Heavy/NNP shelling/VBG killed", "the bombing of").
+func weaponNoun(toks []nlp.Token, i int) bool {
+	t := &toks[i]
+	if t.IsNoun() {
+		return true
+	}
+	return t.Tag == "VBG" && (i == 0 || toks[i-1].Tag == "DT" || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "IN" || i == 1 && toks[0].Tag == "NNP")
 }
 
 // bombable are the codes of killing and attacking that a bomb's doing

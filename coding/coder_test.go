@@ -167,6 +167,7 @@ func TestCodeRules(t *testing.T) {
 		{"a headline's verb read as a noun, with its object", "Russia criticizes Afghan officials", "RUS 111 AFGGOV 2019-06-15"},
 		{"a weapon as the doer: unidentified armed forces of the place", "A car bomb in Kabul killed Afghan troops.", "AFGUAF 1832 AFGMIL 2019-06-15"},
 		{"a bomb of no kind in the table keeps the verb's code", "A bomb in Kabul killed Afghan troops.", "AFGUAF 190 AFGMIL 2019-06-15"},
+		{"a gerund the tagger reads as a verb is a weapon", "Shelling in Kabul killed Afghan troops.", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
