@@ -119,6 +119,10 @@ type trigger struct {
 	// nominal marks an event noun whose doer is named around it, with no
 	// light verb ("Russia's attack on Ukraine"): nominalAgent
 	nominal bool
+	// occurs marks an event noun that is the subject of a verb of
+	// happening ("Riots broke out across Kenya"): its doers are the
+	// crowds or armed men of the place (occurDoer)
+	occurs bool
 }
 
 const gapMax = 4
@@ -156,7 +160,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	}
 	for i := range toks {
 		t := &toks[i]
-		if used[i] || !t.IsNoun() && !(t.Tag == "VBZ" || t.Tag == "JJ") {
+		if used[i] || !t.IsNoun() && !(t.Tag == "VBZ" || t.Tag == "JJ") && !gerundNoun(toks, i) {
 			continue
 		}
 		cands := c.Verbs.nouns[t.Norm]
@@ -171,12 +175,20 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if lv >= 0 && used[lv] && !bareStatement(out, lv) {
 			continue // the governing verb coded an event of its own
 		}
-		if lv < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") && (inPhrase(ps, i) || !nominalAgent(toks, ps, i)) {
+		ov := -1
+		if lv < 0 && !inPhrase(ps, i) {
+			ov = happens(toks, best)
+		}
+		if lv < 0 && ov < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") && (inPhrase(ps, i) || !nominalAgent(toks, ps, i)) {
 			continue
 		}
-		if lv >= 0 {
+		switch {
+		case lv >= 0:
 			best.anchor = lv
-		} else if !(i+1 < len(toks) && toks[i+1].Norm == "between") {
+		case ov >= 0:
+			best.anchor, best.occurs = ov, true
+			used[ov] = true
+		case !(i+1 < len(toks) && toks[i+1].Norm == "between"):
 			best.nominal = true
 		}
 		if negatedNoun(toks, i) {
@@ -225,6 +237,48 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].anchor < out[j].anchor })
 	return out
+}
+
+// happens returns the verb of happening whose subject is the protest or
+// violence noun the trigger matched ("Riots broke out", "fighting erupted",
+// "protests spread"), or -1. Only the noun's own sentence subject counts:
+// the noun begins the clause (after a determiner or adjectives).
+func happens(toks []nlp.Token, tr trigger) int {
+	if r := cameo.Root(tr.pat.Code); r != "14" && r != "18" && r != "19" && r != "20" {
+		return -1
+	}
+	for k := tr.head - 1; k >= 0; k-- {
+		if t := toks[k].Tag; t != "DT" && t != "JJ" && t != "NNP" && t != "NN" && t != "CD" && t != "," {
+			return -1 // "police broke up protests": the noun is an object
+		}
+	}
+	j := tr.last + 1
+	for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have") {
+		j++
+	}
+	if j >= len(toks) || !toks[j].IsVerb() && !(toks[j].Tag == "NNS" || toks[j].Tag == "NN") {
+		return -1
+	}
+	next := ""
+	if j+1 < len(toks) {
+		next = toks[j+1].Norm
+	}
+	switch lemma := toks[j].Lemma; {
+	case happenings[lemma] && lemma != "break" && lemma != "take":
+		return j
+	case lemma == "break" && next == "out", lemma == "take" && next == "place":
+		return j
+	case toks[j].Norm == "breaks" && next == "out", toks[j].Norm == "erupts" || toks[j].Norm == "spreads" || toks[j].Norm == "rages":
+		return j // a headline's verb read as a noun
+	}
+	return -1
+}
+
+// happenings are the verbs of which a protest or violence is the subject
+// when it happens ("broke out", "erupted", "took place").
+var happenings = map[string]bool{
+	"erupt": true, "spread": true, "rage": true, "flare": true, "rock": true, "grip": true, "sweep": true,
+	"continue": true, "resume": true, "intensify": true, "escalate": true, "break": true, "take": true,
 }
 
 // deverbalGovernors are the verbs whose subject does the act a deverbal
@@ -633,9 +687,16 @@ func objectNext(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 
 // nominalGerund reports whether the -ing form at i is a noun ("after the
 // museum shooting", "a deadly bombing"): a determiner or possessive before
-// it, perhaps through one modifier.
+// it, perhaps through one modifier; or the subject that opens a sentence
+// ("Fighting broke out").
 func nominalGerund(toks []nlp.Token, i int) bool {
-	if toks[i].Tag != "VBG" || i == 0 {
+	if toks[i].Tag != "VBG" {
+		return false
+	}
+	if (i == 0 || i == 1 && toks[0].Tag == "NNP") && i+1 < len(toks) && toks[i+1].IsVerb() && toks[i+1].Tag != "VBG" {
+		return true // "Fighting broke out", "Heavy shelling killed": the subject
+	}
+	if i == 0 {
 		return false
 	}
 	if i+1 < len(toks) {
@@ -748,8 +809,8 @@ func negatedNoun(toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
-	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool { return weapons[t.Norm] || crowds[t.Norm] }) {
-		return nil // no actor, so no source (but a weapon's or a crowd's): nothing to code
+	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool { return weapons[t.Norm] || crowds[t.Norm] || happenings[t.Lemma] }) {
+		return nil // no actor, so no source (but a weapon's, a crowd's or a place's): nothing to code
 	}
 	trs := c.triggers(s, ps)
 	if len(trs) == 0 {
@@ -894,9 +955,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
-	if len(srcs) == 0 && toks[tr.head].IsNoun() {
-		// "talks between X and Y"
-		if a, b := between(toks, ps, tr.last); a != nil {
+	if len(srcs) == 0 && (toks[tr.head].IsNoun() || tr.occurs) {
+		// "talks between X and Y", "clashes erupted between X and Y"
+		after := tr.last
+		if tr.occurs {
+			after = tr.anchor
+			if after+1 < len(toks) && (toks[after+1].Norm == "out" || toks[after+1].Norm == "place" || toks[after+1].Norm == "up") {
+				after++
+			}
+		}
+		if a, b := between(toks, ps, after); a != nil {
 			srcs, tgts = []*actors.Phrase{a}, []*actors.Phrase{b}
 		} else if nb := agentAfter(toks, ps, tr.head, "by", 8, false); nb != nil && tr.nominal {
 			// "the arrest of opposition leader Sonko by police": the
@@ -921,6 +989,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 		if w == nil && !passive {
 			w = crowdDoer(toks, ps, tr, evCode)
+		}
+		if w == nil && tr.occurs {
+			w = occurDoer(toks, ps, tr, evCode)
 		}
 		if w == nil {
 			return nil
@@ -1069,6 +1140,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// of the protesters' country, as CAMEO codes demonstrations.
 			ta = &parley.Actor{Code: sa.Country + "GOV", Country: sa.Country, Sector: "GOV"}
 			implied = "target implied: the government of " + sa.Country
+			if sa.Country == placeOf {
+				implied = "target implied: the government of the place"
+			}
 		}
 		ev := parley.Event{
 			Doc: doc.ID, Sentence: s.Index, Text: s.Text, Span: parley.Span{s.Start, s.End},
@@ -1232,11 +1306,14 @@ func (c *Coder) known(code string) bool {
 // a gerund the tagger read as a verb where a noun stands ("Shelling in
 // Jakarta kills six", "Heavy/NNP shelling/VBG killed", "the bombing of").
 func weaponNoun(toks []nlp.Token, i int) bool {
-	t := &toks[i]
-	if t.IsNoun() {
-		return true
-	}
-	return t.Tag == "VBG" && (i == 0 || toks[i-1].Tag == "DT" || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "IN" || i == 1 && toks[0].Tag == "NNP")
+	return toks[i].IsNoun() || gerundNoun(toks, i)
+}
+
+// gerundNoun reports whether the gerund at i stands where a noun does: at
+// the start of the sentence, or after a determiner, an adjective or a
+// preposition ("Heavy/NNP fighting/VBG erupted", "the shelling of").
+func gerundNoun(toks []nlp.Token, i int) bool {
+	return toks[i].Tag == "VBG" && (i == 0 || toks[i-1].Tag == "DT" || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "IN" || i == 1 && toks[0].Tag == "NNP")
 }
 
 // bombable are the codes of killing and attacking that a bomb's doing
@@ -1378,6 +1455,19 @@ func crowdDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		}
 	}
 	return nil
+}
+
+// occurDoer returns the doers of a protest or of violence that the text
+// says happened, naming no one ("Riots broke out across Kenya", "fighting
+// erupted in Kharkiv"): the civilians of the place for a protest, its
+// unidentified armed forces for violence.
+func occurDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
+	h := &toks[tr.head]
+	sector := "UAF"
+	if cameo.Root(code) == "14" {
+		sector = "CVL"
+	}
+	return &actors.Phrase{Tok0: tr.head, Tok1: tr.head + 1, Start: h.Start, End: h.End, Text: h.Text, Sector: sector, Country: placeAfter(toks, ps, tr.head)}
 }
 
 // words returns the tokens' texts.
@@ -1530,6 +1620,9 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 			country = main
 		}
 		a.Country, a.Code = country, country+a.Sector
+		if t := evs[i].Target; t != nil && t.Country == placeOf {
+			t.Country, t.Code = country, country+t.Sector // the government of the place a crowd protests in
+		}
 		out = append(out, evs[i])
 	}
 	return out

@@ -59,7 +59,8 @@ var testFS = fstest.MapFS{
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
 173 | arrest; n:arrest
-190 | attack; overthrow; clash; kill
+190 | attack; overthrow; clash; kill; n:fighting
+141 | n:protests
 193 | shoot; <come under fire
 072 | <receive weapons
 020 | call on
@@ -168,6 +169,10 @@ func TestCodeRules(t *testing.T) {
 		{"a weapon as the doer: unidentified armed forces of the place", "A car bomb in Kabul killed Afghan troops.", "AFGUAF 1832 AFGMIL 2019-06-15"},
 		{"a bomb of no kind in the table keeps the verb's code", "A bomb in Kabul killed Afghan troops.", "AFGUAF 190 AFGMIL 2019-06-15"},
 		{"a gerund the tagger reads as a verb is a weapon", "Shelling in Kabul killed Afghan troops.", "AFGUAF 190 AFGMIL 2019-06-15"},
+		{"violence that broke out: the armed men of the place", "Fighting broke out in Kabul on Monday.", "AFGUAF 190 AFG 2019-06-10"},
+		{"a protest that broke out: the civilians of the place, against its government", "Protests broke out in Kabul on Monday.", "AFGCVL 141 AFGGOV 2019-06-10"},
+		{"violence that broke out between two actors: theirs", "Fighting broke out between Afghan troops and the Taliban on Monday.", "AFGMIL 190 AFGINSTAL 2019-06-10"},
+		{"a protest broken up is no protest that happened", "Afghan police broke up protests in Kabul.", ""},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
