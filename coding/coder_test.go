@@ -48,6 +48,7 @@ var testFS = fstest.MapFS{
 112 | Accuse | -2 | ACCUSE | |
 1723 | Impose curfew | -5 | COERCE | curfew |
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
+063 | Engage in judicial cooperation | 7.4 | COOPERATE | |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
 1833 | Carry out roadside bombing | -10 | ASSAULT | explosives |
 `)},
@@ -59,6 +60,7 @@ var testFS = fstest.MapFS{
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
 173 | arrest; n:arrest
+063 | hand over
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
 193 | shoot; <come under fire
@@ -173,6 +175,7 @@ func TestCodeRules(t *testing.T) {
 		{"a protest that broke out: the civilians of the place, against its government", "Protests broke out in Kabul on Monday.", "AFGCVL 141 AFGGOV 2019-06-10"},
 		{"violence that broke out between two actors: theirs", "Fighting broke out between Afghan troops and the Taliban on Monday.", "AFGMIL 190 AFGINSTAL 2019-06-10"},
 		{"a protest broken up is no protest that happened", "Afghan police broke up protests in Kabul.", ""},
+		{"what is handed over is not the target, its receiver is", "Russia handed over Taliban fighters to Afghan officials.", "RUS 063 AFGGOV 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

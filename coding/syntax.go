@@ -468,6 +468,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		t := toks[k]
 		if k <= tr.last {
 			if p := phraseStartingAt(ps, k); p != nil && !skip(p) {
+				if q := recipient(toks, ps, tr, p, next); q != nil {
+					return q // "send police officers to Haiti"
+				}
 				return p
 			}
 			continue
@@ -488,6 +491,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 				// a place, or the subject's own agents ("offered its troops")
 				k = p.Tok1 - 1
 				continue
+			}
+			if q := recipient(toks, ps, tr, p, next); q != nil {
+				return q
 			}
 			return p
 		}
@@ -734,6 +740,54 @@ var brokers = map[string]bool{
 // conveys are the verbs whose object is what goes to the target after
 // their preposition ("sent a delegation to Ankara", "extradited cartel
 // members to the US"), unlike "accused X of" or "urged X to".
+// recipient returns, for an event that conveys something or someone
+// (conveying), the actor after "to" or "from" past the object p: the
+// receiving state, not what it receives ("handed over a drug trafficker
+// to US authorities", "the extradition of a militant from Sweden", "the
+// sale of F-16 jets to Turkey"), or nil.
+func recipient(toks []nlp.Token, ps []actors.Phrase, tr trigger, p *actors.Phrase, next int) *actors.Phrase {
+	if !conveying(toks, tr) {
+		return nil
+	}
+	for k := p.Tok1; k < next && k < len(toks) && k <= p.Tok1+6; k++ {
+		t := &toks[k]
+		if isBoundary(t) || t.IsVerb() && t.Tag != "VBN" || t.Norm == "," {
+			return nil
+		}
+		if t.Norm != "to" && t.Norm != "from" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].Tag == "DT" {
+			j++
+		}
+		if q := phraseStartingAt(ps, j); q != nil && q != p {
+			return q
+		}
+		return nil
+	}
+	return nil
+}
+
+// conveying reports whether the trigger's words send, hand, sell or
+// extradite something or someone.
+func conveying(toks []nlp.Token, tr trigger) bool {
+	for _, k := range tr.toks {
+		if conveys[toks[k].Lemma] || conveyNouns[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// conveyNouns are the nouns of conveying ("the extradition of", "the sale
+// of").
+var conveyNouns = map[string]bool{
+	"extradition": true, "handover": true, "sale": true, "sales": true, "transfer": true, "delivery": true,
+	"deliveries": true, "shipment": true, "shipments": true, "return": true, "repatriation": true,
+	"deportation": true, "sell": true, "sold": true, "supply": true, "supplied": true,
+}
+
 var conveys = map[string]bool{
 	"send": true, "extradite": true, "hand": true, "deliver": true, "transfer": true, "dispatch": true,
 	"deploy": true, "return": true, "ship": true, "repatriate": true, "lead": true,
