@@ -1019,6 +1019,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
 	}
+	if ic, with := instrumentCode(toks, srcs[0], evCode); ic != "" && c.known(ic) {
+		notes = append(notes, "done with "+with)
+		evCode = ic // "Israeli warplanes struck": an air strike
+	}
 	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
 		notes = append(notes, "done by "+srcs[0].Text+": "+sc)
 		evCode = sc
@@ -1288,12 +1292,39 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at && (p.Head == nil || p.Head.Kind != actors.Capital) { // "an Israeli strike", "U.S. drones", not "the Brussels attacks"
 			return p, weapon
 		}
-		if j := at + 1; j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
+		j := at + 1
+		if j+1 < len(toks) && toks[j].Tag == "VBN" && toks[j+1].Norm == "by" {
+			j++ // "a roadside bomb planted by Islamic State militants"
+		}
+		if j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
 			return p, weapon // "an air strike by the Syrian government"
 		}
 	}
 	return &actors.Phrase{Tok0: first, Tok1: at + 1, Start: toks[first].Start, End: toks[at].End,
 		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}, weapon
+}
+
+// instrumentCode returns the code a generic attack (190) gets from the
+// arms or means its doer names, and that word: aircraft bomb from the air
+// (195), artillery and tanks shell (194), hackers attack computers (176);
+// "" for any other doer or code.
+func instrumentCode(toks []nlp.Token, src *actors.Phrase, code string) (string, string) {
+	if code != "190" && code != "19" || src == nil || src.Tok1 < 1 || src.Tok1 > len(toks) {
+		return "", ""
+	}
+	head := toks[src.Tok1-1].Norm
+	if src.Tok1 < len(toks) && toks[src.Tok1].IsNoun() {
+		head = toks[src.Tok1].Norm // "Russian warplanes": the adjective is the actor
+	}
+	switch head {
+	case "warplanes", "warplane", "jets", "jet", "bombers", "bomber", "aircraft", "helicopters", "helicopter", "gunships", "drones", "drone", "planes":
+		return "195", head
+	case "artillery", "tanks", "howitzers", "gunners", "batteries":
+		return "194", head
+	case "hackers", "hacker":
+		return "176", head
+	}
+	return "", ""
 }
 
 // known reports whether the code table has code (a user's table may not).

@@ -49,6 +49,8 @@ var testFS = fstest.MapFS{
 1723 | Impose curfew | -5 | COERCE | curfew |
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 063 | Engage in judicial cooperation | 7.4 | COOPERATE | |
+060 | Engage in material cooperation | 6 | COOPERATE | |
+195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
 1833 | Carry out roadside bombing | -10 | ASSAULT | explosives |
 `)},
@@ -61,6 +63,7 @@ var testFS = fstest.MapFS{
 1246 | reject ceasefire
 173 | arrest; n:arrest
 063 | hand over
+060 | join forces
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
 193 | shoot; <come under fire
@@ -176,6 +179,9 @@ func TestCodeRules(t *testing.T) {
 		{"violence that broke out between two actors: theirs", "Fighting broke out between Afghan troops and the Taliban on Monday.", "AFGMIL 190 AFGINSTAL 2019-06-10"},
 		{"a protest broken up is no protest that happened", "Afghan police broke up protests in Kabul.", ""},
 		{"what is handed over is not the target, its receiver is", "Russia handed over Taliban fighters to Afghan officials.", "RUS 063 AFGGOV 2019-06-15"},
+		{"aircraft attack from the air", "Russian warplanes attacked Afghan troops.", "RUS 195 AFGMIL 2019-06-15"},
+		{"a weapon's user by a participle's by-agent", "A car bomb planted by the Taliban killed Afghan troops.", "AFGINSTAL 1832 AFGMIL 2019-06-15"},
+		{"joined forces: no one's troops", "Russia and France joined forces on Monday.", "RUS 060 FRA 2019-06-10"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

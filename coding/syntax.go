@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"slices"
 	"strings"
 
 	"parley/actors"
@@ -458,6 +459,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 			// to the US": what is sent, before the pattern's preposition;
 			// the target follows it
 			return true
+		}
+		if p.Tok1 == p.Tok0+1 && p.Tok0 == tr.head+1 && toks[p.Tok0].Norm == "forces" && p.Context && slices.Contains(tr.toks, p.Tok0) {
+			return true // "joined forces": the idiom's word, no one's troops
 		}
 		// "offered its troops": the subject's own agents, not a target
 		return p.Tok0 > 0 && toks[p.Tok0-1].Tag == "PRP$" && p.Head.Kind == actors.Agent
