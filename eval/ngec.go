@@ -119,18 +119,15 @@ func ReadNGEC(r io.Reader) ([]NGECRecord, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			errs = append(errs, parley.Errorf(parley.EINVALID, "row %d: %v", n+1, err))
 			var perr *csv.ParseError
-			if errors.As(err, &perr) && perr.Err == csv.ErrFieldCount {
-				continue
-			}
 			if !errors.As(err, &perr) {
-				break
+				break // the reader failed, not the row
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		rec := NGECRecord{ID: fmt.Sprintf("ngec-%04d", n), Mode: field(row, "mode"), Text: field(row, "text")}
 		if label < len(row) {
 			rec.Type = PLOVERType(row[label])
