@@ -138,7 +138,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
 			continue
 		}
 		lemma := t.Lemma
@@ -903,6 +903,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
+	if passive && toks[tr.anchor].Tag == "VBN" && tr.anchor > 0 {
+		if p := phraseEndingAt(ps, tr.anchor-1); p != nil && (len(subj) == 0 || subj[len(subj)-1] != p) {
+			// "called for the release of journalists detained by the
+			// Taliban": the noun the participle follows is what it was
+			// done to, even as the object of a preposition
+			subj = []*actors.Phrase{p}
+		}
+	}
 	by := byAgent(toks, ps, tr.head) // "attacked by X with machetes"
 	if by == nil {
 		by = byAgent(toks, ps, tr.last)

@@ -17,7 +17,7 @@ import (
 // coder's rules and not the built-in dictionaries.
 var testFS = fstest.MapFS{
 	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
-	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry; delegation\nMIL | troops; army; forces\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
+	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry; delegation\nMIL | troops; army; forces; military\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
 	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\nIGOWSTNAT | NATO\n")},
 	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
 	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
@@ -50,6 +50,7 @@ var testFS = fstest.MapFS{
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 063 | Engage in judicial cooperation | 7.4 | COOPERATE | |
 060 | Engage in material cooperation | 6 | COOPERATE | |
+1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
 1833 | Carry out roadside bombing | -10 | ASSAULT | explosives |
@@ -64,6 +65,7 @@ var testFS = fstest.MapFS{
 173 | arrest; n:arrest
 063 | hand over
 060 | join forces
+1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
 193 | shoot; <come under fire
@@ -182,6 +184,9 @@ func TestCodeRules(t *testing.T) {
 		{"aircraft attack from the air", "Russian warplanes attacked Afghan troops.", "RUS 195 AFGMIL 2019-06-15"},
 		{"a weapon's user by a participle's by-agent", "A car bomb planted by the Taliban killed Afghan troops.", "AFGINSTAL 1832 AFGMIL 2019-06-15"},
 		{"joined forces: no one's troops", "Russia and France joined forces on Monday.", "RUS 060 FRA 2019-06-10"},
+		{"a verb after an actor's adjective is no modifier", "The Afghan military attacked Russian troops.", "AFGMIL 190 RUSMIL 2019-06-15"},
+		{"a demand about captives is made of their holder", "Russia demanded the release of Afghan officials held by the Taliban.", "RUS 1053 AFGINSTAL 2019-06-15"},
+		{"a participle's patient may be a preposition's object", "NATO met with Afghan officials arrested by the Taliban.", "IGOWSTNAT 040 AFGGOV 2019-06-15; AFGINSTAL 173 AFGGOV 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

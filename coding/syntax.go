@@ -475,6 +475,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 				if q := recipient(toks, ps, tr, p, next); q != nil {
 					return q // "send police officers to Haiti"
 				}
+				if q := holder(toks, ps, tr, p); q != nil {
+					return q // "demanded the release of hostages held by Hamas"
+				}
 				return p
 			}
 			continue
@@ -497,6 +500,9 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 				continue
 			}
 			if q := recipient(toks, ps, tr, p, next); q != nil {
+				return q
+			}
+			if q := holder(toks, ps, tr, p); q != nil {
 				return q
 			}
 			return p
@@ -771,6 +777,31 @@ func recipient(toks []nlp.Token, ps []actors.Phrase, tr trigger, p *actors.Phras
 		return nil
 	}
 	return nil
+}
+
+// holder returns, for an appeal or a demand (CAMEO 02, 10) about people
+// someone holds, the holder named by "held by", "detained by" and the like
+// after them: whom the demand is made of ("demanded the release of all
+// hostages held by Hamas"), or nil.
+func holder(toks []nlp.Token, ps []actors.Phrase, tr trigger, p *actors.Phrase) *actors.Phrase {
+	if r := cameo.Root(tr.pat.Code); r != "02" && r != "10" {
+		return nil
+	}
+	k := p.Tok1
+	if k+2 >= len(toks) || !holding[toks[k].Norm] || toks[k+1].Norm != "by" {
+		return nil
+	}
+	j := k + 2
+	for j < len(toks) && toks[j].Tag == "DT" {
+		j++
+	}
+	return phraseStartingAt(ps, j)
+}
+
+// holding are the participles of holding people.
+var holding = map[string]bool{
+	"held": true, "detained": true, "kidnapped": true, "abducted": true, "captured": true, "jailed": true,
+	"imprisoned": true, "seized": true, "taken": true,
 }
 
 // conveying reports whether the trigger's words send, hand, sell or
