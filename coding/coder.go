@@ -1027,6 +1027,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
 	}
+	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
+		notes = append(notes, "armed men arriving: a deployment")
+		evCode = dc // "NATO peacekeeping troops arrived in Bosnia"
+	}
 	if ic, with := instrumentCode(toks, srcs[0], evCode); ic != "" && c.known(ic) {
 		notes = append(notes, "done with "+with)
 		evCode = ic // "Israeli warplanes struck": an air strike
@@ -1310,6 +1314,28 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 	}
 	return &actors.Phrase{Tok0: first, Tok1: at + 1, Start: toks[first].Start, End: toks[at].End,
 		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}, weapon
+}
+
+// deploymentCode returns the code of a visit (042) made by troops, police
+// or peacekeepers ("NATO peacekeeping troops arrived in Bosnia"): armed men
+// arriving are deployed, to keep the peace (074) or as a show of force
+// (154); "" for any other visit (a military delegation visits).
+func deploymentCode(toks []nlp.Token, src *actors.Phrase, code string) string {
+	if code != "042" || src == nil || src.Tok1 < 1 || src.Tok1 > len(toks) {
+		return ""
+	}
+	switch toks[src.Tok1-1].Norm {
+	case "peacekeepers", "peacekeeping":
+		return "074"
+	case "troops", "soldiers", "forces", "marines", "paratroopers", "police", "policemen", "officers", "contingent", "battalion", "battalions", "units", "fighters":
+		for k := src.Tok0; k < src.Tok1; k++ {
+			if strings.HasPrefix(toks[k].Norm, "peacekeep") {
+				return "074"
+			}
+		}
+		return "154"
+	}
+	return ""
 }
 
 // instrumentCode returns the code a generic attack (190) gets from the

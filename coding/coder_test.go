@@ -50,6 +50,7 @@ var testFS = fstest.MapFS{
 163 | Impose embargo, boycott, or sanctions | -8 | SANCTION | |
 063 | Engage in judicial cooperation | 7.4 | COOPERATE | |
 060 | Engage in material cooperation | 6 | COOPERATE | |
+154 | Mobilize or increase armed forces | -7.2 | MOBILIZE | troops | military
 1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
@@ -65,6 +66,7 @@ var testFS = fstest.MapFS{
 173 | arrest; n:arrest
 063 | hand over
 060 | join forces
+042 | arrive in
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
@@ -187,6 +189,8 @@ func TestCodeRules(t *testing.T) {
 		{"a verb after an actor's adjective is no modifier", "The Afghan military attacked Russian troops.", "AFGMIL 190 RUSMIL 2019-06-15"},
 		{"a demand about captives is made of their holder", "Russia demanded the release of Afghan officials held by the Taliban.", "RUS 1053 AFGINSTAL 2019-06-15"},
 		{"a participle's patient may be a preposition's object", "NATO met with Afghan officials arrested by the Taliban.", "IGOWSTNAT 040 AFGGOV 2019-06-15; AFGINSTAL 173 AFGGOV 2019-06-15"},
+		{"troops arriving are deployed", "A convoy of Russian troops arrived in Kabul.", "RUSMIL 154 AFG 2019-06-15"},
+		{"a delegation arriving visits", "A Russian delegation arrived in Kabul.", "RUSGOV 042 AFGGOV 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

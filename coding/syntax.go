@@ -166,6 +166,8 @@ var partitive = map[string]bool{
 	"two": true, "three": true, "several": true, "unit": true, "contingent": true, "batch": true,
 	"patch": true, "spokesman": true, "spokeswoman": true, "official": true, "head": true, "chief": true,
 	"supporter": true, "activist": true, "fighter": true, "militant": true, "soldier": true,
+	"deployment": true, "convoy": true, "wave": true, "detachment": true, "battalion": true, "brigade": true,
+	"column": true, "squad": true, "platoon": true,
 }
 
 // skipRanges marks tokens a subject search must step over when looking left
