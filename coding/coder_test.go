@@ -191,6 +191,8 @@ func TestCodeRules(t *testing.T) {
 		{"a participle's patient may be a preposition's object", "NATO met with Afghan officials arrested by the Taliban.", "IGOWSTNAT 040 AFGGOV 2019-06-15; AFGINSTAL 173 AFGGOV 2019-06-15"},
 		{"troops arriving are deployed", "A convoy of Russian troops arrived in Kabul.", "RUSMIL 154 AFG 2019-06-15"},
 		{"a delegation arriving visits", "A Russian delegation arrived in Kabul.", "RUSGOV 042 AFGGOV 2019-06-15"},
+		{"a verb coordinated with a passive is passive", "In Kabul, Afghan officials said 20 people were killed or attacked.", "AFGGOV 010 - 2019-06-15"},
+		{"a noun phrase's modifying nouns keep its preposition", "Afghan officials were arrested by the Kabul city police and will meet the Taliban.", "AFGCOP 173 AFGGOV 2019-06-15; AFGGOV 036 AFGINSTAL 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

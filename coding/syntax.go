@@ -11,7 +11,8 @@ import (
 )
 
 // isPassive reports whether the verb at i is a passive participle: "was
-// overthrown", "have been held", "were not attacked".
+// overthrown", "have been held", "were not attacked", "were killed or
+// wounded".
 func isPassive(toks []nlp.Token, i int) bool {
 	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" && !hyphenParticiple(&toks[i]) {
 		return false
@@ -23,6 +24,9 @@ func isPassive(toks []nlp.Token, i int) bool {
 		t := toks[k]
 		if t.Lemma == "be" || t.Lemma == "get" {
 			return true
+		}
+		if (t.Norm == "or" || t.Norm == "and") && k == i-1 && k > 0 && toks[k-1].Tag == "VBN" {
+			return isPassive(toks, k-1) // "were killed or wounded"
 		}
 		if t.Tag != "RB" && t.Norm != "not" && t.Norm != "n't" {
 			return false
@@ -142,6 +146,9 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD" || t.Norm == "former" {
 			continue
 		}
+		if (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "NNP") && k+1 == p.Tok0 && k > 0 && nounModifier(toks, k) {
+			continue // "by the U.N. war crimes court": nouns modifying the phrase's head
+		}
 		if t.Norm == "of" && k > 0 && partitive[toks[k-1].Lemma] {
 			return false // "thousands of Nigerians", "leaders of the coalition"
 		}
@@ -151,6 +158,18 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		return prepositions[t.Norm]
 	}
 	return false
+}
+
+// nounModifier reports whether the noun at k and the nouns before it are
+// modifiers in a noun phrase that a determiner or a preposition opens
+// ("the U.N. war crimes court", "by the war crimes"), as opposed to a
+// subject noun that ends its own phrase.
+func nounModifier(toks []nlp.Token, k int) bool {
+	j := k
+	for j >= 0 && (toks[j].Tag == "NN" || toks[j].Tag == "NNS" || toks[j].Tag == "NNP" || toks[j].Tag == "JJ") {
+		j--
+	}
+	return j >= 0 && (toks[j].Tag == "DT" || prepositions[toks[j].Norm])
 }
 
 // quantifiers are the prepositions of "up to 100", "more than 50", "at least
