@@ -560,6 +560,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
+			case tok.Norm == "both" && pairWords(s.Tokens, t) == 1 && pairIn(s.Tokens, ps, t)[0] != nil:
+				// "Russia and Ukraine met, and both promised": the pair of
+				// this sentence
+				sp := pairIn(s.Tokens, ps, t)
+				p, q := *sp[0], *sp[1]
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", tok.Text, sp[0].Text, sp[1].Text), true
+				q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Context = p.Tok0, p.Tok1, p.Start, p.End, p.Text, true
+				p.Pair = &q
+				added = append(added, p)
 			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && (!agentish(pair[0]) && !agentish(pair[1]) || !statePair[s.Tokens[t+pairWords(s.Tokens, t)-1].Norm]):
 				// "the two sides", "both parties": the last pair named
 				// ("the two countries" are no pair of agents)
@@ -608,17 +618,8 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				ps[k].Note = "country from the article: " + main
 			}
 		}
-		for k := 0; k+1 < len(ps); k++ { // "Armenia and Azerbaijan", "Israel and the Hamas movement"
-			a, b := &ps[k], &ps[k+1]
-			j := a.Tok1
-			m := j + 1 // after "and", past "the" and adjectives ("and the paramilitary RSF")
-			for m < b.Tok0 && (s.Tokens[m].Tag == "DT" || s.Tokens[m].Tag == "JJ") {
-				m++
-			}
-			if j < len(s.Tokens) && s.Tokens[j].Norm == "and" && b.Tok0 == m &&
-				(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(s.Tokens, a.Tok0) {
-				pair, pairAt = [2]*Phrase{a, b}, i
-			}
+		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
+			pair, pairAt = sp, i
 		}
 		prevPlural, prevThing = nil, nil
 		for k := range ps {
@@ -655,6 +656,26 @@ func mediated(toks []nlp.Token, t int) bool {
 // pairWords returns how many tokens from t name a pair of actors
 // mentioned before ("the two sides", "both parties", "the two countries"),
 // 0 if none.
+// pairIn returns the last two actors of the sentence joined by "and"
+// before token end ("Armenia and Azerbaijan", "Israel and the Hamas
+// movement", "and the paramilitary RSF"), or none.
+func pairIn(toks []nlp.Token, ps []Phrase, end int) [2]*Phrase {
+	var pair [2]*Phrase
+	for k := 0; k+1 < len(ps) && ps[k+1].Tok1 <= end; k++ {
+		a, b := &ps[k], &ps[k+1]
+		j := a.Tok1
+		m := j + 1 // after "and", past "the" and adjectives
+		for m < b.Tok0 && (toks[m].Tag == "DT" || toks[m].Tag == "JJ") {
+			m++
+		}
+		if j < len(toks) && toks[j].Norm == "and" && b.Tok0 == m &&
+			(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(toks, a.Tok0) {
+			pair = [2]*Phrase{a, b}
+		}
+	}
+	return pair
+}
+
 func pairWords(toks []nlp.Token, t int) int {
 	w := func(k int) string {
 		if k < len(toks) {
@@ -669,6 +690,8 @@ func pairWords(toks []nlp.Token, t int) int {
 		return 2
 	case w(t) == "the" && (w(t+1) == "parties" || w(t+1) == "sides") && w(t+2) != "of":
 		return 2
+	case w(t) == "both" && t+1 < len(toks) && (toks[t+1].IsVerb() || toks[t+1].Tag == "MD") && toks[t+1].Tag != "VBG" && (t == 0 || w(t-1) == "and" || w(t-1) == "," || w(t-1) == "but"):
+		return 1 // "and both promised not to use force"
 	}
 	return 0
 }

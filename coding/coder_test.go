@@ -193,6 +193,8 @@ func TestCodeRules(t *testing.T) {
 		{"a delegation arriving visits", "A Russian delegation arrived in Kabul.", "RUSGOV 042 AFGGOV 2019-06-15"},
 		{"a verb coordinated with a passive is passive", "In Kabul, Afghan officials said 20 people were killed or attacked.", "AFGGOV 010 - 2019-06-15"},
 		{"a noun phrase's modifying nouns keep its preposition", "Afghan officials were arrested by the Kabul city police and will meet the Taliban.", "AFGCOP 173 AFGGOV 2019-06-15; AFGGOV 036 AFGINSTAL 2019-06-15"},
+		{"'and both' is the last pair", "Russia and France met in Kabul, and both criticized the Taliban.", "RUS 040 FRA 2019-06-15; FRA 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; FRA 111 AFGINSTAL 2019-06-15"},
+		{"'and both' of no pair named is no one", "Karimov met Nazarbayev in Kabul with Russia, and both criticized the Taliban.", ""},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

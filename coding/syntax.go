@@ -279,6 +279,9 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 			return nil
 		}
 	}
+	if j := anchor - 1; j >= 0 && (toks[j].Norm == "both" || toks[j].Norm == "each") && phraseEndingAt(ps, j) == nil && (j == 0 || toks[j-1].Norm == "and" || toks[j-1].Norm == "," || toks[j-1].Norm == "but") {
+		return nil // "and both promised": a pair not named as actors, not the last actor named
+	}
 	for ; k >= 0; k-- {
 		if skip[k] {
 			continue
