@@ -310,10 +310,38 @@ func ofActor(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	return false
 }
 
+// intransitiveNouns are event nouns whose "of" names their doer, not what
+// is done to someone ("the withdrawal of Russian forces", "the visit of the
+// Chinese president"; but "the arrest of the editor").
+var intransitiveNouns = map[string]bool{
+	"withdrawal": true, "pullout": true, "pull-out": true, "retreat": true, "visit": true, "arrival": true,
+	"resignation": true, "departure": true,
+}
+
+// ofAgent returns the doer named after "of" by an intransitive event noun
+// at i, or nil.
+func ofAgent(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
+	if !intransitiveNouns[toks[i].Norm] || i+2 >= len(toks) || toks[i+1].Norm != "of" {
+		return nil
+	}
+	for j := i + 2; j < len(toks); j++ {
+		if p := phraseStartingAt(ps, j); p != nil {
+			return p
+		}
+		if t := toks[j].Tag; t != "DT" && t != "JJ" && t != "CD" {
+			return nil
+		}
+	}
+	return nil
+}
+
 // nominalSource returns the actor named before the event noun at i, as a
 // possessive or a modifier ("Russia's attack", "the Hamas attack", "a
 // Russian missile attack"), or nil.
 func nominalSource(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
+	if p := ofAgent(toks, ps, i); p != nil {
+		return p // "the withdrawal of Russian forces"
+	}
 	k := modifiersStart(toks, ps, i) - 1
 	if k >= 1 && toks[k].Tag == "POS" {
 		return phraseEndingAt(ps, k-1)
@@ -365,7 +393,9 @@ func nominalAgent(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	}
 	named := false
 	k := modifiersStart(toks, ps, i) - 1
-	if src := nominalSource(toks, ps, i); src != nil {
+	if ofAgent(toks, ps, i) != nil {
+		named = true // "the withdrawal of Russian forces": the determiner and governor checks below
+	} else if src := nominalSource(toks, ps, i); src != nil {
 		named = true
 		possessive := toks[src.Tok1].Tag == "POS"
 		k = src.Tok0 - 1
@@ -943,8 +973,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
 		// "Russia's attack on Ukraine", "the Hamas attack on Israel"
-		srcs = []*actors.Phrase{nominalSource(toks, ps, tr.head)}
-		if t := object(toks, ps, tr, all, 0); t != nil {
+		src := nominalSource(toks, ps, tr.head)
+		srcs = []*actors.Phrase{src}
+		start := 0
+		if src.Tok0 > tr.head {
+			start = src.Tok1 // "the withdrawal of Russian forces from Kherson": after the doer
+		}
+		if t := object(toks, ps, tr, all, start); t != nil && t != src {
 			tgts = []*actors.Phrase{t}
 		}
 	} else if nominal {

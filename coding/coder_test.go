@@ -51,6 +51,7 @@ var testFS = fstest.MapFS{
 063 | Engage in judicial cooperation | 7.4 | COOPERATE | |
 060 | Engage in material cooperation | 6 | COOPERATE | |
 154 | Mobilize or increase armed forces | -7.2 | MOBILIZE | troops | military
+0874 | Retreat or surrender militarily | 10 | RETREAT | disarm | military
 1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
@@ -67,6 +68,7 @@ var testFS = fstest.MapFS{
 063 | hand over
 060 | join forces
 042 | arrive in
+0874 | n:withdrawal
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
@@ -195,6 +197,7 @@ func TestCodeRules(t *testing.T) {
 		{"a noun phrase's modifying nouns keep its preposition", "Afghan officials were arrested by the Kabul city police and will meet the Taliban.", "AFGCOP 173 AFGGOV 2019-06-15; AFGGOV 036 AFGINSTAL 2019-06-15"},
 		{"'and both' is the last pair", "Russia and France met in Kabul, and both criticized the Taliban.", "RUS 040 FRA 2019-06-15; FRA 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; FRA 111 AFGINSTAL 2019-06-15"},
 		{"'and both' of no pair named is no one", "Karimov met Nazarbayev in Kabul with Russia, and both criticized the Taliban.", ""},
+		{"the withdrawal of troops is theirs", "The withdrawal of Russian troops from Kabul began on Monday.", "RUSMIL 0874 AFG 2019-06-10"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
