@@ -1062,6 +1062,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
 	}
+	if strings.HasPrefix(evCode, "087") && srcs[0].Head != nil && srcs[0].Head.Kind != actors.Country && srcs[0].Head.Kind != actors.Capital && unarmedSectors[srcs[0].Sector] && c.known("166") {
+		// "Human Rights Watch has withdrawn from Georgia": an organisation
+		// withdrawing reduces relations (166); only armed men retreat
+		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
+		evCode = "166"
+	}
 	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
 		notes = append(notes, "armed men arriving: a deployment")
 		evCode = dc // "NATO peacekeeping troops arrived in Bosnia"
@@ -1080,7 +1086,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	}
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
-	neg := negation(toks, tr.anchor, tr.head)
+	neg := negation(toks, ps, tr.anchor, tr.head)
 	if mod == wish && cameo.Root(evCode) == "14" && purposeProtest(toks, tr.anchor, all) {
 		mod = realis
 		notes = append(notes, "protest as the purpose of a gathering")

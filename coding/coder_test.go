@@ -18,7 +18,7 @@ import (
 var testFS = fstest.MapFS{
 	"actors/countries.txt": {Data: []byte("USA | United States; US; U.S. | American; Americans | Washington\nAFG | Afghanistan | Afghan; Afghans | Kabul\nRUS | Russia | Russian; Russians | Moscow\nFRA | France | French | Paris\n")},
 	"actors/agents.txt":    {Data: []byte("GOV | government; officials; president; minister; ministry; delegation\nMIL | troops; army; forces; military\nCOP | police\nCVL | protesters\nLAB | workers\nEDU | students\nOPP | rioters\n")},
-	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\nIGOWSTNAT | NATO\n")},
+	"actors/groups.txt":    {Data: []byte("AFGINSTAL | Taliban\nIGOWSTNAT | NATO\nNGOMSF | Doctors Without Borders\n")},
 	"actors/people.txt":    {Data: []byte("Ashraf Ghani; Ghani | AFGGOV 2014-09-29..2021-08-15; AFGELI\nHamid Karzai; Karzai | AFGGOV 2001-12-22..2014-09-29; AFGELI\n")},
 	"cameo/codes.txt": {Data: []byte(`010 | Make statement | 0 | | |
 040 | Consult | 1 | CONSULT | |
@@ -52,6 +52,7 @@ var testFS = fstest.MapFS{
 060 | Engage in material cooperation | 6 | COOPERATE | |
 154 | Mobilize or increase armed forces | -7.2 | MOBILIZE | troops | military
 0874 | Retreat or surrender militarily | 10 | RETREAT | disarm | military
+166 | Expel or withdraw | -7 | SANCTION | expel |
 1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
@@ -68,7 +69,7 @@ var testFS = fstest.MapFS{
 063 | hand over
 060 | join forces
 042 | arrive in
-0874 | n:withdrawal
+0874 | n:withdrawal; withdraw
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
 141 | n:protests
@@ -198,6 +199,8 @@ func TestCodeRules(t *testing.T) {
 		{"'and both' is the last pair", "Russia and France met in Kabul, and both criticized the Taliban.", "RUS 040 FRA 2019-06-15; FRA 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; FRA 111 AFGINSTAL 2019-06-15"},
 		{"'and both' of no pair named is no one", "Karimov met Nazarbayev in Kabul with Russia, and both criticized the Taliban.", ""},
 		{"the withdrawal of troops is theirs", "The withdrawal of Russian troops from Kabul began on Monday.", "RUSMIL 0874 AFG 2019-06-10"},
+		{"workers withdrawing reduce relations, only armed men retreat", "Russian workers withdrew from Kabul.", "RUSLAB 166 AFG 2019-06-15"},
+		{"a name's word is no negation", "Doctors Without Borders withdrew from Kabul.", "NGOMSF 166 AFG 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

@@ -588,9 +588,12 @@ func refusalCode(code string) string {
 
 // negation returns the word that negates the verb at anchor ("did not
 // attend", "won't meet", "were left out of talks"), or "".
-func negation(toks []nlp.Token, anchor, head int) string {
+func negation(toks []nlp.Token, ps []actors.Phrase, anchor, head int) string {
 	for k := anchor - 1; k >= 0 && k >= anchor-4; k-- {
 		t := toks[k]
+		if inPhrase(ps, k) {
+			continue // "Doctors Without Borders pulled out": a name's word
+		}
 		switch t.Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return t.Text
