@@ -1717,7 +1717,15 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 			country = l.Country
 		}
 		if country == "" && a.Country == placeOf {
-			continue // the state of no known place
+			if main == "" {
+				main = mainCountry(acts)
+			}
+			if main == "" || a.Sector == "CVL" || a.Sector == "UAF" {
+				continue // the state of no known place; a crowd or armed men nowhere
+			}
+			// "The Georgian interior ministry said 50 protesters had been
+			// detained": the state of the article's country
+			country = main
 		}
 		if country == "" {
 			if main == "" {

@@ -15,7 +15,7 @@ import (
 // protestFloor is how many sentences of testdata/protest_police.jsonl must
 // come out right. Raise it when the coder gets better; a drop is a
 // regression.
-const protestFloor = 155
+const protestFloor = 156
 
 // TestProtestPolice codes a set of protest and police sentences written for
 // parley (wire style, many countries, active and passive, lower case) with
