@@ -1062,7 +1062,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
 	}
-	if strings.HasPrefix(evCode, "087") && srcs[0].Head != nil && srcs[0].Head.Kind != actors.Country && srcs[0].Head.Kind != actors.Capital && unarmedSectors[srcs[0].Sector] && c.known("166") {
+	if h := toks[tr.head].Lemma; strings.HasPrefix(evCode, "087") && (h == "withdraw" || h == "pull" || h == "leave" || h == "withdrawal" || h == "pullout") &&
+		srcs[0].Head != nil && srcs[0].Head.Kind != actors.Country && srcs[0].Head.Kind != actors.Capital && unarmedSectors[srcs[0].Sector] && c.known("166") {
 		// "Human Rights Watch has withdrawn from Georgia": an organisation
 		// withdrawing reduces relations (166); only armed men retreat
 		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
