@@ -121,31 +121,19 @@ func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath strin
 	switch format {
 	case "plover":
 		recs, rerr := eval.ReadPLOVER(f)
-		err = rerr
-		for _, r := range recs {
-			docs = append(docs, r.Doc())
-		}
+		docs, err = docsOf(recs), rerr
 		score = func(evs []parley.Event) evalReport { return eval.ScorePLOVER(recs, evs) }
 	case "conflibert":
 		recs, rerr := eval.ReadConfliBERT(f, "confli-train")
-		err = rerr
-		for _, r := range recs {
-			docs = append(docs, r.Doc())
-		}
+		docs, err = docsOf(recs), rerr
 		score = func(evs []parley.Event) evalReport { return eval.ScoreConfliBERT(recs, evs) }
 	case "petrarch":
 		recs, rerr := eval.ReadPetrarch(f)
-		err = rerr
-		for _, r := range recs {
-			docs = append(docs, r.Doc())
-		}
+		docs, err = docsOf(recs), rerr
 		score = func(evs []parley.Event) evalReport { return eval.ScorePetrarch(recs, evs) }
 	case "ngec":
 		recs, rerr := eval.ReadNGEC(f)
-		err = rerr
-		for _, r := range recs {
-			docs = append(docs, r.Doc())
-		}
+		docs, err = docsOf(recs), rerr
 		score = func(evs []parley.Event) evalReport { return eval.ScoreNGEC(recs, evs) }
 	}
 	if err != nil {
@@ -160,6 +148,15 @@ func (m *Main) evalSet(ctx context.Context, cf codeFlags, format, goldPath strin
 	}
 	m.Log.Info("coded", "documents", st.docs, "failed", st.failed, "sentences", st.sentences, "events", st.events)
 	return score(keepConfident(events, minConf)), nil
+}
+
+// docsOf returns the documents of a gold set's records.
+func docsOf[R interface{ Doc() parley.Document }](recs []R) []parley.Document {
+	docs := make([]parley.Document, 0, len(recs))
+	for _, r := range recs {
+		docs = append(docs, r.Doc())
+	}
+	return docs
 }
 
 // openGold opens a gold file; a .zip gives its one file (NGEC ships its
