@@ -42,6 +42,12 @@ func TestNews(t *testing.T) {
 // codeSet codes the sentences of a JSON-lines file of {text, date, want}
 // and asserts that at least floor come out right.
 func codeSet(t *testing.T, path, name string, floor int) {
+	codeSetCase(t, path, name, floor, nil)
+}
+
+// codeSetCase is codeSet with each sentence's text passed through recase
+// first (nil: as written).
+func codeSetCase(t *testing.T, path, name string, floor int, recase func(string) string) {
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +71,9 @@ func codeSet(t *testing.T, path, name string, floor int) {
 			t.Fatalf("line %d: %v", n+1, err)
 		}
 		n++
+		if recase != nil {
+			rec.Text = recase(rec.Text)
+		}
 		if rec.Date == "" {
 			rec.Date = "2024-03-05"
 		}
@@ -129,4 +138,21 @@ const mixedFloor = 65
 // some in lower case, the same way as TestProtestPolice.
 func TestWireMixed(t *testing.T) {
 	codeSet(t, "testdata/wire_mixed.jsonl", "wire mixed", mixedFloor)
+}
+
+// TestSetsLowerCase codes the sentence sets written in lower case, as some
+// feeds and alerts are (actors.Truecase restores the names): they must come
+// out about as right as written.
+func TestSetsLowerCase(t *testing.T) {
+	for _, set := range []struct {
+		path  string
+		floor int
+	}{
+		{"testdata/protest_police.jsonl", 156},
+		{"testdata/news.jsonl", 121},
+		{"testdata/wire_mixed.jsonl", 65},
+		{"testdata/codes.jsonl", 418},
+	} {
+		t.Run(set.path, func(t *testing.T) { codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower) })
+	}
 }
