@@ -140,9 +140,9 @@ func TestWireMixed(t *testing.T) {
 	codeSet(t, "testdata/wire_mixed.jsonl", "wire mixed", mixedFloor)
 }
 
-// TestSetsLowerCase codes the sentence sets written in lower case, as some
-// feeds and alerts are (actors.Truecase restores the names): they must come
-// out about as right as written.
+// TestSetsLowerCase codes the sentence sets written in lower case and in
+// capitals, as some feeds and alerts are (actors.Truecase restores the
+// names): they must come out about as right as written.
 func TestSetsLowerCase(t *testing.T) {
 	for _, set := range []struct {
 		path  string
@@ -153,6 +153,9 @@ func TestSetsLowerCase(t *testing.T) {
 		{"testdata/wire_mixed.jsonl", 65},
 		{"testdata/codes.jsonl", 418},
 	} {
-		t.Run(set.path, func(t *testing.T) { codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower) })
+		t.Run(set.path, func(t *testing.T) {
+			codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower)
+			codeSetCase(t, set.path, set.path+" in capitals", set.floor, strings.ToUpper)
+		})
 	}
 }
