@@ -166,6 +166,9 @@ func alternatives(w string) []string {
 // "lift", "pushes" → "push", "denies" → "deny", "imposed" → "impose",
 // "banned" → "ban"), if the dictionary has it, else w.
 func (v *Verbs) sLemma(w string) string {
+	if b, ok := irregularPast[w]; ok && v.verbs[b] != nil {
+		return b // "Putin spoke/NN by phone with Erdogan"
+	}
 	for _, c := range []struct{ cut, add string }{{"ies", "y"}, {"es", ""}, {"s", ""}, {"ied", "y"}, {"d", ""}, {"ed", ""}} {
 		if b, ok := strings.CutSuffix(w, c.cut); ok && v.verbs[b+c.add] != nil {
 			return b + c.add
@@ -175,4 +178,15 @@ func (v *Verbs) sLemma(w string) string {
 		return b[:len(b)-1] // "banned"
 	}
 	return w
+}
+
+// irregularPast maps the irregular past forms of event verbs to their
+// lemmas, for a verb the tagger reads as a noun or an adjective.
+var irregularPast = map[string]string{
+	"spoke": "speak", "met": "meet", "fought": "fight", "struck": "strike", "held": "hold", "sent": "send",
+	"took": "take", "gave": "give", "shot": "shoot", "began": "begin", "threw": "throw", "led": "lead",
+	"sought": "seek", "won": "win", "broke": "break", "swore": "swear", "withdrew": "withdraw",
+	"froze": "freeze", "beat": "beat", "hit": "hit", "cut": "cut", "bound": "bind", "fled": "flee",
+	"stole": "steal", "drove": "drive", "forgave": "forgive", "overthrew": "overthrow", "undertook": "undertake",
+	"oversaw": "oversee", "overran": "overrun", "told": "tell", "said": "say", "made": "make", "rode": "ride",
 }
