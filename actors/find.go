@@ -2,6 +2,7 @@ package actors
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -177,13 +178,16 @@ var placedIn = map[string]bool{"in": true, "inside": true, "across": true, "thro
 var localSector = map[string]bool{"COP": true, "OPP": true, "CVL": true, "LAB": true, "EDU": true, "AGR": true}
 
 // sentencePlace returns the first country or capital that the sentence
-// names as a place ("in Baghdad", "at the border of Iran" is not one), or
-// nil.
-func sentencePlace(toks []nlp.Token, ps []Phrase) *Phrase {
+// names as a place ("in Baghdad", "at the border of Iran" is not one) for
+// the agent p, not in an earlier clause than p's, or nil.
+func sentencePlace(toks []nlp.Token, ps []Phrase, p *Phrase) *Phrase {
 	for i := range ps {
 		q := &ps[i]
 		if q.Head == nil || q.Head.Kind != Country && q.Head.Kind != Capital || q.Country == "" {
 			continue
+		}
+		if q.Tok1 <= p.Tok0 && slices.ContainsFunc(toks[q.Tok1:p.Tok0], func(t nlp.Token) bool { return t.Norm == "but" || t.Norm == ";" || t.Norm == "while" }) {
+			continue // "He met Houthi negotiators in Muscat, but the rebels refused": another clause's place
 		}
 		k := q.Tok0 - 1
 		for k >= 0 && toks[k].Tag == "DT" {
@@ -343,6 +347,10 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 	for k := range out {
 		p := &out[k]
 		ethnic := p.Head.Kind == Adjective && p.Tok0 > 0 && toks[p.Tok0-1].Norm == "ethnic"
+		if p.Head.Kind == Adjective && p.Sector == "" && p.Tok1-p.Tok0 == 1 && p.Tok0 > 0 && toks[p.Tok0-1].Norm == "the" &&
+			strings.HasSuffix(toks[p.Tok0].Norm, "s") && p.Tok1 < len(toks) && toks[p.Tok1].Norm == "of" {
+			ethnic = true // "the Albanians of southern Serbia", "the Serbs of Bosnia"
+		}
 		if k+1 >= len(out) || !ethnic && (p.Country != "" || p.Head.Kind != Agent) {
 			continue
 		}
@@ -608,7 +616,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				// "Protesters set fire to the Swedish embassy in Baghdad":
 				// police, protesters, workers and students act where they
 				// are, whatever country the sentence names first
-				if q := sentencePlace(s.Tokens, ps); q != nil {
+				if q := sentencePlace(s.Tokens, ps, p); q != nil {
 					p.Country, p.Context = q.Country, true
 					p.Note = "acting in " + q.Text
 				}
