@@ -278,7 +278,9 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 			case "former", "ex", "ex-":
 				p.Former = true
 			case "foreign", "international", "western", "allied", "multinational", "coalition", "unidentified", "unknown":
-				p.Foreign = true
+				if k+1 >= len(toks) || !ownOffice[toks[k+1].Norm] {
+					p.Foreign = true
+				}
 			}
 		}
 		for _, m := range ms[i:j] {
@@ -377,6 +379,14 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		}
 	}
 	return out
+}
+
+// ownOffice are the words after "foreign" or "coalition" that make a
+// country's own office, not someone else's agents ("the foreign minister",
+// "the Foreign Office", "the coalition government"; but "foreign forces").
+var ownOffice = map[string]bool{
+	"minister": true, "ministers": true, "ministry": true, "ministries": true, "office": true, "affairs": true,
+	"secretary": true, "policy": true, "service": true, "government": true, "partners": true, "partner": true,
 }
 
 func rank(k Kind) int {

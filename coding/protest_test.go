@@ -151,7 +151,7 @@ func TestSetsLowerCase(t *testing.T) {
 		{"testdata/protest_police.jsonl", 156},
 		{"testdata/news.jsonl", 121},
 		{"testdata/wire_mixed.jsonl", 65},
-		{"testdata/codes.jsonl", 418},
+		{"testdata/codes.jsonl", 422},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower)
