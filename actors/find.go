@@ -381,6 +381,30 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 	return out
 }
 
+// personCountry returns the country of a person named without one (his
+// first role's), or "".
+func personCountry(p *Phrase) string {
+	if p.Country != "" || p.Head == nil || p.Head.Kind != Person || len(p.Head.Code) < 3 {
+		return ""
+	}
+	switch c := p.Head.Code[:3]; c {
+	case "IGO", "NGO", "IMG", "MNC":
+		return ""
+	default:
+		return c
+	}
+}
+
+// statesOK reports whether a pair may be what the pair words at t name:
+// "the two countries" are no pair of agents ("the army and the police").
+func statesOK(pair [2]*Phrase, toks []nlp.Token, t int) bool {
+	return !agentish(pair[0]) && !agentish(pair[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm]
+}
+
+// meetings are the verbs whose subject and object make a pair ("Zelensky
+// met Tusk").
+var meetings = map[string]bool{"meet": true, "host": true, "receive": true}
+
 // ownOffice are the words after "foreign" or "coalition" that make a
 // country's own office, not someone else's agents ("the foreign minister",
 // "the Foreign Office", "the coalition government"; but "foreign forces").
@@ -481,6 +505,13 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		ps := d.Phrases(s.Tokens, ms)
 		for k := range ps {
 			ps[k].Text = textOf(s, ps[k].Start, ps[k].End)
+			if c := personCountry(&ps[k]); c != "" {
+				counts[c]++ // "Andrew Cuomo criticized the federal government": his country
+				if _, ok := first[c]; !ok {
+					first[c] = order
+					order++
+				}
+			}
 			if c := ps[k].Country; c != "" {
 				counts[c]++
 				if _, ok := first[c]; !ok {
@@ -578,16 +609,19 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case tok.Norm == "both" && pairWords(s.Tokens, t) == 1 && pairIn(s.Tokens, ps, t)[0] != nil:
-				// "Russia and Ukraine met, and both promised": the pair of
-				// this sentence
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && pairIn(s.Tokens, ps, t)[0] != nil && statesOK(pairIn(s.Tokens, ps, t), s.Tokens, t):
+				// "Russia and Ukraine met, and both promised", "Zelensky met
+				// Tusk, and the two leaders signed": the pair of this sentence
 				sp := pairIn(s.Tokens, ps, t)
+				n := pairWords(s.Tokens, t)
 				p, q := *sp[0], *sp[1]
-				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
-				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", tok.Text, sp[0].Text, sp[1].Text), true
+				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", p.Text, sp[0].Text, sp[1].Text), true
 				q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Context = p.Tok0, p.Tok1, p.Start, p.End, p.Text, true
 				p.Pair = &q
 				added = append(added, p)
+				t += n - 1
 			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && (!agentish(pair[0]) && !agentish(pair[1]) || !statePair[s.Tokens[t+pairWords(s.Tokens, t)-1].Norm]):
 				// "the two sides", "both parties": the last pair named
 				// ("the two countries" are no pair of agents)
@@ -688,6 +722,12 @@ func pairIn(toks []nlp.Token, ps []Phrase, end int) [2]*Phrase {
 		}
 		if j < len(toks) && toks[j].Norm == "and" && b.Tok0 == m &&
 			(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(toks, a.Tok0) {
+			pair = [2]*Phrase{a, b}
+		}
+		// "Zelensky met Tusk in Warsaw, and the two leaders signed": the
+		// two who met
+		if j < len(toks) && meetings[toks[j].Lemma] && toks[j].IsVerb() && a.Head.Kind != Agent && b.Head.Kind != Agent && a.Pair == nil &&
+			(b.Tok0 == j+1 || b.Tok0 == j+2 && toks[j+1].Norm == "with") {
 			pair = [2]*Phrase{a, b}
 		}
 	}
