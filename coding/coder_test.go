@@ -206,6 +206,7 @@ func TestCodeRules(t *testing.T) {
 		{"a foreign minister is his own country's", "Russia met France. The foreign minister criticized the Taliban.", "RUS 040 FRA 2019-06-15; RUSGOV 111 AFGINSTAL 2019-06-15"},
 		{"a person named gives the article its country", "Ghani criticized the government.", "AFGGOV 111 - 2019-06-15"},
 		{"the two who met are 'the two leaders'", "Ghani met Karzai in Moscow, and the two leaders criticized the Taliban.", "AFGGOV 040 AFGELI 2019-06-15; AFGGOV 111 AFGINSTAL 2019-06-15; AFGELI 111 AFGINSTAL 2019-06-15"},
+		{"the agent of a country is the subject, not the country", "The president of Afghanistan criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

@@ -301,6 +301,16 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	if found == nil {
 		return nil
 	}
+	if j := found.Tok0 - 1; j >= 1 {
+		for j >= 1 && toks[j].Tag == "DT" {
+			j--
+		}
+		if toks[j].Norm == "of" {
+			if q := phraseEndingAt(ps, j-1); q != nil && q.Head != nil && q.Head.Kind == actors.Agent && found.Head != nil && (found.Head.Kind == actors.Country || found.Head.Kind == actors.Capital) && q.Country == found.Country {
+				found = q // "The Supreme Leader of Iran rejected": the leader, placed in Iran
+			}
+		}
+	}
 	if found.Pair != nil {
 		return []*actors.Phrase{found, found.Pair} // "the two sides"
 	}
