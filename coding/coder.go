@@ -42,6 +42,12 @@ type Geocoder interface {
 	Locator(body string) func(ev *parley.Event) *parley.Location
 }
 
+// PlaceCountries is a Geocoder that can tell the country a place name most
+// likely means ("Chicago": USA), or "".
+type PlaceCountries interface {
+	CountryOfName(name string) string
+}
+
 // PlaceNames is a Geocoder that can tell place names in text without
 // capitals: Names returns how many of words, from the first, make a
 // place's name (0 if none).
@@ -102,6 +108,9 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	out = placeImplied(out, acts)
 	placeAgents(out)
+	if pc, ok := c.Geo.(PlaceCountries); ok {
+		cityAgents(out, text, pc)
+	}
 	if text != body {
 		restoreText(out, body)
 	}
@@ -1697,6 +1706,59 @@ func placeAgents(evs []parley.Event) {
 			}
 		}
 	}
+}
+
+// cityAgents gives an agent that no country word names the country of the
+// place named right before it ("Chicago police", "Karachi authorities"),
+// when the gazetteer knows the name well enough. text is the body the
+// spans point into.
+func cityAgents(evs []parley.Event, text string, pc PlaceCountries) {
+	for i := range evs {
+		for _, a := range []*parley.Actor{evs[i].Source, evs[i].Target} {
+			if a == nil || a.Country != "" || a.Sector == "" || a.Code != a.Sector || a.Span == nil || a.Span[0] > len(text) {
+				continue
+			}
+			if c := pc.CountryOfName(nameBefore(text[:a.Span[0]])); c != "" {
+				a.Country, a.Code = c, c+a.Code
+			}
+		}
+		// "Chicago police arrested 12 protesters": the protesters are
+		// where the police are
+		src, tgt := evs[i].Source, evs[i].Target
+		for _, pair := range [][2]*parley.Actor{{src, tgt}, {tgt, src}} {
+			a, b := pair[0], pair[1]
+			if a != nil && b != nil && a.Country == "" && a.Code == a.Sector && homeSectors[a.Sector] && b.Country != "" && b.Code == b.Country+b.Sector {
+				a.Country, a.Code = b.Country, b.Country+a.Code
+			}
+		}
+	}
+}
+
+// homeSectors are the agents found where the state acts on them or they
+// act on it: protesters, civilians, workers, students, the opposition.
+var homeSectors = map[string]bool{"OPP": true, "CVL": true, "LAB": true, "EDU": true, "HRI": true, "AGR": true}
+
+// nameBefore returns the capitalized words (at most three) that end text,
+// "" when its last word is not capitalized.
+func nameBefore(text string) string {
+	end := len(strings.TrimRight(text, " "))
+	start := end
+	for n := 0; n < 3; n++ {
+		j := strings.LastIndexByte(text[:start], ' ') + 1
+		w := text[j:start]
+		if w == "" || w[0] < 'A' || w[0] > 'Z' {
+			break
+		}
+		start = j
+		if j == 0 {
+			break
+		}
+		start = j
+		for start > 0 && text[start-1] == ' ' {
+			start--
+		}
+	}
+	return strings.TrimSpace(text[start:end])
 }
 
 // placeImplied gives the doers the text implies (the unidentified armed

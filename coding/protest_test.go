@@ -15,7 +15,7 @@ import (
 // protestFloor is how many sentences of testdata/protest_police.jsonl must
 // come out right. Raise it when the coder gets better; a drop is a
 // regression.
-const protestFloor = 156
+const protestFloor = 158
 
 // TestProtestPolice codes a set of protest and police sentences written for
 // parley (wire style, many countries, active and passive, lower case) with
@@ -148,7 +148,7 @@ func TestSetsLowerCase(t *testing.T) {
 		path  string
 		floor int
 	}{
-		{"testdata/protest_police.jsonl", 156},
+		{"testdata/protest_police.jsonl", 158},
 		{"testdata/news.jsonl", 121},
 		{"testdata/wire_mixed.jsonl", 65},
 		{"testdata/codes.jsonl", 422},

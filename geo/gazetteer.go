@@ -198,6 +198,28 @@ func (g *Gazetteer) add(name string, id int32) {
 	}
 }
 
+// CountryOfName returns the country of the place a name most likely
+// means: the most populous place of that name, when it has at least
+// 100,000 people or is a region or a capital, and no other place of the
+// name in another country is a tenth as large; "" otherwise ("Chicago"
+// gives USA, "Springfield" nothing).
+func (g *Gazetteer) CountryOfName(name string) string {
+	ps := g.Lookup(name)
+	if len(ps) == 0 {
+		return ""
+	}
+	top := ps[0]
+	if top.Population < 100_000 && top.Kind != Region && top.Kind != Capital {
+		return ""
+	}
+	for _, p := range ps[1:] {
+		if p.Country != top.Country && p.Population*10 >= top.Population {
+			return ""
+		}
+	}
+	return top.Country
+}
+
 // Names returns how many words from the start of words make the longest
 // name in the gazetteer (0 if none): "rio de janeiro kills" gives 3.
 func (g *Gazetteer) Names(words []string) int {

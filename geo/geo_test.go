@@ -231,3 +231,20 @@ func TestNames(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryOfName(t *testing.T) {
+	g, err := geo.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Chicago": "USA", "Karachi": "PAK", "Kharkiv": "UKR", "Paris": "FRA",
+		"Tripoli":    "", // Libya's and Lebanon's
+		"Hyderabad":  "", // India's and Pakistan's
+		"Smallville": "",
+	} {
+		if got := g.CountryOfName(name); got != want {
+			t.Errorf("CountryOfName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
