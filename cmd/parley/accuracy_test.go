@@ -48,16 +48,16 @@ func TestAccuracyTargets(t *testing.T) {
 			// (README says why); this floor only keeps what was gained.
 			f1, _ := rep["f1"].(float64)
 			t.Logf("UniversalPetrarch: triple F1 %.3f", f1)
-			if f1 < 0.15 {
-				t.Errorf("UniversalPetrarch: triple F1 %.3f fell below 0.15", f1)
+			if f1 < 0.17 {
+				t.Errorf("UniversalPetrarch: triple F1 %.3f fell below 0.17", f1)
 			}
 		}},
 		// NGEC's document-level stories and headlines are news parley was
 		// not written for (only the even rows were read while developing):
 		// regression floors on the check half (odd rows), a little under
 		// what is reached.
-		{"ngec-stories", "ngec", ngecStories, nil, ngecFloor(0.67, 0.59)},
-		{"ngec-headlines", "ngec", ngecHeadlines, nil, ngecFloor(0.50, 0.49)},
+		{"ngec-stories", "ngec", ngecStories, nil, ngecFloor(0.68, 0.60)},
+		{"ngec-headlines", "ngec", ngecHeadlines, nil, ngecFloor(0.51, 0.50)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if _, err := os.Stat(tc.gold); err != nil {
