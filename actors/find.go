@@ -395,10 +395,21 @@ func personCountry(p *Phrase) string {
 	}
 }
 
-// statesOK reports whether a pair may be what the pair words at t name:
-// "the two countries" are no pair of agents ("the army and the police").
-func statesOK(pair [2]*Phrase, toks []nlp.Token, t int) bool {
-	return !agentish(pair[0]) && !agentish(pair[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm]
+// refPair returns the pair the pair words at t refer to: the sentence's
+// own (cur), else the last one named (last), if the words may name it
+// ("the two countries" are no pair of agents, "the army and the police");
+// none otherwise.
+func refPair(cur, last [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+	ok := func(p [2]*Phrase) bool {
+		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
+	}
+	switch {
+	case ok(cur):
+		return cur
+	case ok(last):
+		return last
+	}
+	return [2]*Phrase{}
 }
 
 // meetings are the verbs whose subject and object make a pair ("Zelensky
@@ -609,27 +620,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && pairIn(s.Tokens, ps, t)[0] != nil && statesOK(pairIn(s.Tokens, ps, t), s.Tokens, t):
-				// "Russia and Ukraine met, and both promised", "Zelensky met
-				// Tusk, and the two leaders signed": the pair of this sentence
-				sp := pairIn(s.Tokens, ps, t)
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)[0] != nil:
+				// "the two sides", "both parties", "Zelensky met Tusk, and the
+				// two leaders signed": the pair of this sentence, else the
+				// last pair named ("the two countries" are no pair of agents)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)
 				n := pairWords(s.Tokens, t)
 				p, q := *sp[0], *sp[1]
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
 				p.Text = textOf(s, p.Start, p.End)
 				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", p.Text, sp[0].Text, sp[1].Text), true
-				q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Context = p.Tok0, p.Tok1, p.Start, p.End, p.Text, true
-				p.Pair = &q
-				added = append(added, p)
-				t += n - 1
-			case pair[0] != nil && pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && (!agentish(pair[0]) && !agentish(pair[1]) || !statePair[s.Tokens[t+pairWords(s.Tokens, t)-1].Norm]):
-				// "the two sides", "both parties": the last pair named
-				// ("the two countries" are no pair of agents)
-				n := pairWords(s.Tokens, t)
-				p, q := *pair[0], *pair[1]
-				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
-				p.Text = textOf(s, p.Start, p.End)
-				p.Note, p.Context = fmt.Sprintf("%s = %s and %s", p.Text, pair[0].Text, pair[1].Text), true
 				q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Context = p.Tok0, p.Tok1, p.Start, p.End, p.Text, true
 				p.Pair = &q
 				added = append(added, p)
