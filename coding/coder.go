@@ -1028,6 +1028,15 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "nominal: source is the by-agent")
 		}
 	}
+	if len(srcs) == 0 && passive && cameo.Root(evCode) == "15" && len(subj) > 0 && armed[subj[0].Sector] {
+		// "Troops deployed to southern Indonesia", "Kenyan police were sent
+		// to the border": armed men deployed are their state's deployment
+		srcs = subj[:1]
+		if t := object(toks, ps, tr, all, 0); t != nil && t != subj[0] {
+			tgts = []*actors.Phrase{t} // where they are sent
+		}
+		notes = append(notes, "armed men deployed: their own deployment")
+	}
 	if len(srcs) == 0 {
 		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
 		// unidentified users (UAF) of the place, filled in by Code

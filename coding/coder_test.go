@@ -69,6 +69,7 @@ var testFS = fstest.MapFS{
 063 | hand over
 060 | join forces
 042 | arrive in
+154 | deploy
 0874 | n:withdrawal; withdraw
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
@@ -207,6 +208,7 @@ func TestCodeRules(t *testing.T) {
 		{"a person named gives the article its country", "Ghani criticized the government.", "AFGGOV 111 - 2019-06-15"},
 		{"the two who met are 'the two leaders'", "Ghani met Karzai in Moscow, and the two leaders criticized the Taliban.", "AFGGOV 040 AFGELI 2019-06-15; AFGGOV 111 AFGINSTAL 2019-06-15; AFGELI 111 AFGINSTAL 2019-06-15"},
 		{"the agent of a country is the subject, not the country", "The president of Afghanistan criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2019-06-15"},
+		{"armed men deployed are their own state's deployment", "Russian troops were deployed to Kabul.", "RUSMIL 154 AFGGOV 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
