@@ -1498,8 +1498,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "JUD" // the courts
 	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
 		sector = "COP"
-	case strings.HasPrefix(code, "172"):
-		sector = "GOV"
+	case strings.HasPrefix(code, "172"), strings.HasPrefix(code, "081"):
+		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
 	default:
 		return nil
 	}

@@ -53,6 +53,7 @@ var testFS = fstest.MapFS{
 154 | Mobilize or increase armed forces | -7.2 | MOBILIZE | troops | military
 0874 | Retreat or surrender militarily | 10 | RETREAT | disarm | military
 166 | Expel or withdraw | -7 | SANCTION | expel |
+0813 | Ease curfew | 5 | RETREAT | |
 1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
@@ -70,6 +71,7 @@ var testFS = fstest.MapFS{
 060 | join forces
 042 | arrive in
 154 | deploy
+0813 | lift curfew
 0874 | n:withdrawal; withdraw
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
@@ -209,6 +211,7 @@ func TestCodeRules(t *testing.T) {
 		{"the two who met are 'the two leaders'", "Ghani met Karzai in Moscow, and the two leaders criticized the Taliban.", "AFGGOV 040 AFGELI 2019-06-15; AFGGOV 111 AFGINSTAL 2019-06-15; AFGELI 111 AFGINSTAL 2019-06-15"},
 		{"the agent of a country is the subject, not the country", "The president of Afghanistan criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2019-06-15"},
 		{"armed men deployed are their own state's deployment", "Russian troops were deployed to Kabul.", "RUSMIL 154 AFGGOV 2019-06-15"},
+		{"a curfew lifted with no agent: the government of the place", "A curfew was lifted in Kabul.", "AFGGOV 0813 AFG 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
