@@ -6,7 +6,9 @@ import "testing"
 // right: short wire sentences for giving in to demands, inquiries and
 // commissions set up, social media blocked, aid transfers announced, debt
 // restructuring, official complaints, lockdowns lifted, troops pulled
-// out, hunger strikes announced and crowds gathered outside institutions.
-const wire6Floor = 18
+// out, hunger strikes announced, crowds gathered outside institutions,
+// observers and inspectors received, positions abandoned, plans suspended,
+// stances softened, berating, and travel bans on persons.
+const wire6Floor = 29
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
