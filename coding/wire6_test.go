@@ -8,7 +8,9 @@ import "testing"
 // restructuring, official complaints, lockdowns lifted, troops pulled
 // out, hunger strikes announced, crowds gathered outside institutions,
 // observers and inspectors received, positions abandoned, plans suspended,
-// stances softened, berating, and travel bans on persons.
-const wire6Floor = 29
+// stances softened, berating, travel bans on persons, concessions won,
+// schools reopened, internet restored, delisting, power handed to civilians,
+// constitutions restored, citizenship or immunity stripped.
+const wire6Floor = 38
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
