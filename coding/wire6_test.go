@@ -10,7 +10,8 @@ import "testing"
 // observers and inspectors received, positions abandoned, plans suspended,
 // stances softened, berating, travel bans on persons, concessions won,
 // schools reopened, internet restored, delisting, power handed to civilians,
-// constitutions restored, citizenship or immunity stripped.
-const wire6Floor = 38
+// constitutions restored, citizenship or immunity stripped, aid workers
+// freed, cities handed over.
+const wire6Floor = 41
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
