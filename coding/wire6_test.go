@@ -11,7 +11,8 @@ import "testing"
 // stances softened, berating, travel bans on persons, concessions won,
 // schools reopened, internet restored, delisting, power handed to civilians,
 // constitutions restored, citizenship or immunity stripped, aid workers
-// freed, cities handed over.
-const wire6Floor = 41
+// freed, cities handed over, prisoners returned, fuel let in, shelling
+// stopped, loan tranches disbursed, and elections or reports called shams.
+const wire6Floor = 48
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
