@@ -14,7 +14,8 @@ import "testing"
 // freed, cities handed over, prisoners returned, fuel let in, shelling
 // stopped, loan tranches disbursed, elections or reports called shams,
 // protests declared illegal, cities locked down, newspapers shuttered and
-// military rule imposed.
-const wire6Floor = 52
+// military rule imposed, price or tax hikes rolled back, subsidies
+// reinstated and victims compensated.
+const wire6Floor = 56
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
