@@ -12,7 +12,10 @@ import "testing"
 // schools reopened, internet restored, delisting, power handed to civilians,
 // constitutions restored, citizenship or immunity stripped, aid workers
 // freed, cities handed over, prisoners returned, fuel let in, shelling
-// stopped, loan tranches disbursed, and elections or reports called shams.
-const wire6Floor = 48
+// stopped, loan tranches disbursed, elections or reports called shams,
+// protests declared illegal, cities locked down, newspapers shuttered and
+// military rule imposed, price or tax hikes rolled back, subsidies
+// reinstated and victims compensated.
+const wire6Floor = 56
 
 func TestWire6(t *testing.T) { codeSet(t, "testdata/wire6.jsonl", "wire6", wire6Floor) }
