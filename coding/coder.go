@@ -158,7 +158,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
-		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) ||
+		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) || pastOnly[t.Norm] ||
 			t.Tag == "NNS" && c.Verbs.nouns[t.Norm] == nil && subjectBefore(toks, ps, i)) { // "Brazil ratifies/NNS treaty": no noun reading ("sanctions", "talks" have one)
 
 			out = append(out, best)

@@ -212,6 +212,7 @@ func TestCodeRules(t *testing.T) {
 		{"the agent of a country is the subject, not the country", "The president of Afghanistan criticized the Taliban.", "AFGGOV 111 AFGINSTAL 2019-06-15"},
 		{"armed men deployed are their own state's deployment", "Russian troops were deployed to Kabul.", "RUSMIL 154 AFGGOV 2019-06-15"},
 		{"a curfew lifted with no agent: the government of the place", "A curfew was lifted in Kabul.", "AFGGOV 0813 AFG 2019-06-15"},
+		{"an irregular past read as a noun after its subject is the verb", "The Russian army withdrew from Kabul on Friday.", "RUSMIL 0874 AFG 2019-06-14"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},

@@ -190,3 +190,13 @@ var irregularPast = map[string]string{
 	"stole": "steal", "drove": "drive", "forgave": "forgive", "overthrew": "overthrow", "undertook": "undertake",
 	"oversaw": "oversee", "overran": "overrun", "told": "tell", "said": "say", "made": "make", "rode": "ride",
 }
+
+// pastOnly are the irregular past forms that are no noun or adjective,
+// so that one the tagger misreads right after its subject is the verb
+// whatever follows it ("The Russian army withdrew/NN from Kherson").
+var pastOnly = map[string]bool{
+	"withdrew": true, "fought": true, "met": true, "sent": true, "took": true, "gave": true, "began": true,
+	"threw": true, "sought": true, "broke": true, "swore": true, "froze": true, "fled": true, "stole": true,
+	"forgave": true, "overthrew": true, "undertook": true, "oversaw": true, "overran": true, "told": true,
+	"said": true, "led": true, "held": true, "won": true, "spoke": true, "struck": true,
+}
