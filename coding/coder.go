@@ -151,7 +151,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			continue
 		}
 		lemma := t.Lemma
-		if headline && (t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS") && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"
+		if (headline && (t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS") || t.IsVerb()) && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"; a verb the lemmatizer does not know ("unblocked")
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)

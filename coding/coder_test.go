@@ -54,6 +54,7 @@ var testFS = fstest.MapFS{
 0874 | Retreat or surrender militarily | 10 | RETREAT | disarm | military
 166 | Expel or withdraw | -7 | SANCTION | expel |
 0813 | Ease curfew | 5 | RETREAT | |
+0811 | Ease restrictions on political freedoms | 5 | CONCEDE | |
 1053 | Demand release of persons or property | -5 | REQUEST | yield |
 195 | Employ aerial weapons | -10 | ASSAULT | aerial |
 1832 | Carry out car bombing | -10 | ASSAULT | explosives |
@@ -72,6 +73,7 @@ var testFS = fstest.MapFS{
 042 | arrive in
 154 | deploy
 0813 | lift curfew
+0811 | unblock twitter
 0874 | n:withdrawal; withdraw
 1053 | demand release
 190 | attack; overthrow; clash; kill; n:fighting
@@ -213,6 +215,7 @@ func TestCodeRules(t *testing.T) {
 		{"armed men deployed are their own state's deployment", "Russian troops were deployed to Kabul.", "RUSMIL 154 AFGGOV 2019-06-15"},
 		{"a curfew lifted with no agent: the government of the place", "A curfew was lifted in Kabul.", "AFGGOV 0813 AFG 2019-06-15"},
 		{"an irregular past read as a noun after its subject is the verb", "The Russian army withdrew from Kabul on Friday.", "RUSMIL 0874 AFG 2019-06-14"},
+		{"a verb the lemmatizer does not know", "Afghan officials unblocked Twitter.", "AFGGOV 0811 - 2019-06-15"},
 		{"killed by a weapon, passive", "Afghan troops were killed by a roadside bomb.", "AFGUAF 1833 AFGMIL 2019-06-15"},
 		{"a weapon's user named after by", "Afghan troops were killed in an air strike by Russian forces.", "RUSMIL 190 AFGMIL 2019-06-15"},
 		{"an arrest in the passive: the police of the place", "Afghan protesters were arrested in Kabul on Monday.", "AFGCOP 173 AFGCVL 2019-06-10"},
