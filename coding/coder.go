@@ -222,7 +222,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		// "announced the release of two Kuwaiti nationals", "ordered the
 		// arrest of the editor": the governing verb's subject does it
 		lv := lightVerb(toks, i)
-		if lv >= 0 && (used[lv] && !bareStatement(out, lv) || !deverbalGovernors[toks[lv].Lemma] || !ofActor(toks, ps, i)) {
+		if lv >= 0 && (used[lv] && !bareStatement(out, lv) || !deverbalGovernors[toks[lv].Lemma] || ofPhrase(toks, ps, i, true) == nil) {
 			lv = -1
 		}
 		if lv < 0 && !nominalAgent(toks, ps, i) {
@@ -300,23 +300,23 @@ var deverbalGovernors = map[string]bool{
 	"unleash": true, "perform": true, "stage": true,
 }
 
-// ofActor reports whether the noun at i is followed by "of" and an actor
-// ("the release of two Kuwaiti nationals", not "the release of its report").
-func ofActor(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+// ofPhrase returns the actor after "of" that the noun at i governs, past
+// determiners, adjectives, numbers and, when possessives, possessive
+// pronouns ("the release of two Kuwaiti nationals"), or nil ("the release
+// of its annual report").
+func ofPhrase(toks []nlp.Token, ps []actors.Phrase, i int, possessives bool) *actors.Phrase {
 	if i+1 >= len(toks) || toks[i+1].Norm != "of" {
-		return false
+		return nil
 	}
-	for k := range ps {
-		if p := &ps[k]; p.Tok0 > i+1 && p.Tok0 <= i+5 {
-			for j := i + 2; j < p.Tok0; j++ {
-				if t := toks[j].Tag; t != "DT" && t != "JJ" && t != "CD" && t != "PRP$" {
-					return false
-				}
-			}
-			return true
+	for j := i + 2; j < len(toks) && j <= i+5; j++ {
+		if p := phraseStartingAt(ps, j); p != nil {
+			return p
+		}
+		if t := toks[j].Tag; t != "DT" && t != "JJ" && t != "CD" && !(possessives && t == "PRP$") {
+			return nil
 		}
 	}
-	return false
+	return nil
 }
 
 // intransitiveNouns are event nouns whose "of" names their doer, not what
@@ -330,18 +330,10 @@ var intransitiveNouns = map[string]bool{
 // ofAgent returns the doer named after "of" by an intransitive event noun
 // at i, or nil.
 func ofAgent(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
-	if !intransitiveNouns[toks[i].Norm] || i+2 >= len(toks) || toks[i+1].Norm != "of" {
+	if !intransitiveNouns[toks[i].Norm] {
 		return nil
 	}
-	for j := i + 2; j < len(toks); j++ {
-		if p := phraseStartingAt(ps, j); p != nil {
-			return p
-		}
-		if t := toks[j].Tag; t != "DT" && t != "JJ" && t != "CD" {
-			return nil
-		}
-	}
-	return nil
+	return ofPhrase(toks, ps, i, false) // "the withdrawal of their forces" is not named
 }
 
 // nominalSource returns the actor named before the event noun at i, as a
@@ -1752,14 +1744,9 @@ var homeSectors = map[string]bool{"OPP": true, "CVL": true, "LAB": true, "EDU": 
 func nameBefore(text string) string {
 	end := len(strings.TrimRight(text, " "))
 	start := end
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 3 && start > 0; n++ {
 		j := strings.LastIndexByte(text[:start], ' ') + 1
-		w := text[j:start]
-		if w == "" || w[0] < 'A' || w[0] > 'Z' {
-			break
-		}
-		start = j
-		if j == 0 {
+		if j == start || text[j] < 'A' || text[j] > 'Z' {
 			break
 		}
 		start = j
