@@ -1,6 +1,7 @@
 package parley
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"strconv"
@@ -48,6 +49,45 @@ func (e *Event) appendFields(b []byte) []byte {
 		b = appendSpan(b, e.VerbSpan)
 	}
 	return b
+}
+
+// UnescapeHTML turns the escapes of '<', '>' and '&' (\u003c, \u003e,
+// \u0026) that AppendJSON writes, as Marshal does, back into the
+// characters, in place, and returns the shortened b: the bytes an Encoder
+// with SetEscapeHTML(false) writes for the value, without its newline. b
+// must be JSON; an escaped backslash followed by "u0026" stays as it is.
+func UnescapeHTML(b []byte) []byte {
+	i := bytes.IndexByte(b, '\\')
+	if i < 0 {
+		return b
+	}
+	w := i
+	for i < len(b) {
+		if b[i] != '\\' || i+1 >= len(b) {
+			b[w] = b[i]
+			w, i = w+1, i+1
+			continue
+		}
+		if b[i+1] == 'u' && i+5 < len(b) && b[i+2] == '0' && b[i+3] == '0' {
+			var c byte
+			switch string(b[i+4 : i+6]) {
+			case "3c":
+				c = '<'
+			case "3e":
+				c = '>'
+			case "26":
+				c = '&'
+			}
+			if c != 0 {
+				b[w] = c
+				w, i = w+1, i+6
+				continue
+			}
+		}
+		b[w], b[w+1] = b[i], b[i+1] // an escape kept whole, so its second byte is not read as the start of another
+		w, i = w+2, i+2
+	}
+	return b[:w]
 }
 
 // AppendJSON appends the JSON encoding of m, as json.Marshal(m) gives it,

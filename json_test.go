@@ -31,6 +31,19 @@ func checkJSON(t testing.TB, v appender) {
 	if werr == nil && !bytes.Equal(got, want) {
 		t.Fatalf("AppendJSON:\n%s\njson.Marshal:\n%s", got, want)
 	}
+	if werr != nil {
+		return
+	}
+	// what parley code writes: an Encoder's line without HTML escapes
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	if got := append(parley.UnescapeHTML(got), '\n'); !bytes.Equal(got, line.Bytes()) {
+		t.Fatalf("UnescapeHTML:\n%s\nEncoder without HTML escapes:\n%s", got, line.Bytes())
+	}
 }
 
 // TestAppendJSONSynth compares the encoders with encoding/json over the

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -120,14 +119,19 @@ func (m *Main) codeStream(ctx context.Context, cf codeFlags, inputs []string, ke
 // confidence to w as JSON lines.
 func (m *Main) codeTo(ctx context.Context, cf codeFlags, inputs []string, w io.Writer, minConf float64) (stats, error) {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
+	var line []byte
 	st, err := m.codeStream(ctx, cf, inputs, nil, func(r pipeline.Result) error {
 		for i := range r.Events {
 			if r.Events[i].Confidence < minConf {
 				continue
 			}
-			if err := enc.Encode(&r.Events[i]); err != nil {
+			// the bytes of a json.Encoder without HTML escapes, a third of its time
+			var err error
+			if line, err = r.Events[i].AppendJSON(line[:0]); err != nil {
+				return fmt.Errorf("write events: event %s: %w", r.Events[i].ID, err)
+			}
+			line = append(parley.UnescapeHTML(line), '\n')
+			if _, err := bw.Write(line); err != nil {
 				return fmt.Errorf("write events: %w", err)
 			}
 		}
