@@ -140,6 +140,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	toks := s.Tokens
 	var out []trigger
 	used := make([]bool, len(toks))
+	ahead := boundaryBits(toks, nil)
 	for i := range toks {
 		t := &toks[i]
 		if used[i] {
@@ -154,7 +155,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if (headline && (t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS") || t.IsVerb()) && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"; a verb the lemmatizer does not know ("unblocked")
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
-		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i)
+		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i, ahead)
 		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
@@ -176,7 +177,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if cands == nil {
 			continue
 		}
-		best, ok := bestMatch(cands, toks, i)
+		best, ok := bestMatch(cands, toks, i, ahead)
 		if !ok {
 			continue
 		}
@@ -232,7 +233,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if cands == nil {
 			continue
 		}
-		if best, ok := bestMatch(cands, toks, i); ok {
+		if best, ok := bestMatch(cands, toks, i, ahead); ok {
 			if lv >= 0 {
 				best.anchor = lv
 			} else {
@@ -480,9 +481,13 @@ func bareStatement(trs []trigger, k int) bool {
 
 // bestMatch returns the first of cands (sorted longest first, then in
 // dictionary order) whose words follow token i.
-func bestMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
+func bestMatch(c *candidates, toks []nlp.Token, i int, ahead []uint64) (trigger, bool) {
 	if c == nil {
 		return trigger{}, false
+	}
+	var win uint64 // the words after i, up to the next boundary
+	if i+1 < len(ahead) {
+		win = ahead[i+1]
 	}
 	ps := c.pats
 	if !nextWord(c, toks, i) {
@@ -495,11 +500,43 @@ func bestMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
 		ps = ps[k:]
 	}
 	for _, p := range ps {
+		if !mayFollow(p, win) {
+			continue
+		}
 		if m, ok := matchRest(p, toks, i); ok {
 			return trigger{pat: p, head: i, anchor: i, toks: m, last: m[len(m)-1]}, true
 		}
 	}
 	return trigger{}, false
+}
+
+// mayFollow reports whether the words of win (boundaryBits) may hold each
+// word that p needs after its head.
+func mayFollow(p *Pattern, win uint64) bool {
+	for _, m := range p.need {
+		if win&m == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// boundaryBits returns, for each token k, the wordBits of the norms and
+// lemmas of the tokens from k up to the next boundary (isBoundary), which
+// is as far as matchRest looks.
+func boundaryBits(toks []nlp.Token, buf []uint64) []uint64 {
+	out := slices.Grow(buf[:0], len(toks))[:len(toks)]
+	var m uint64
+	for k := len(toks) - 1; k >= 0; k-- {
+		t := &toks[k]
+		if isBoundary(t) {
+			m = 0
+		} else {
+			m |= wordBit(t.Norm) | wordBit(t.Lemma)
+		}
+		out[k] = m
+	}
+	return out
 }
 
 // inPhrase reports whether token i is in an actor phrase.

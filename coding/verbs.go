@@ -24,6 +24,10 @@ type Pattern struct {
 	Where    string     // file:line
 	order    int
 	rule     string // Rule, made once
+	// need holds, for each word of Rest, the wordBits of its
+	// alternatives: a pattern can match only where the words up to the
+	// next boundary have some bit of each (bestMatch's prefilter).
+	need []uint64
 }
 
 // Rule returns the pattern as a rule name for event records.
@@ -147,8 +151,24 @@ func parsePattern(text string) (*Pattern, error) {
 			return nil, fmt.Errorf("pattern %q: empty word", text)
 		}
 		p.Rest = append(p.Rest, alts)
+		var m uint64
+		for _, a := range alts {
+			m |= wordBit(a)
+		}
+		p.need = append(p.need, m)
 	}
 	return p, nil
+}
+
+// wordBit is a word's bit of 64 (FNV-1a): a sentence's words up to a
+// boundary are summed up in one uint64 (boundaryBits), against which a
+// pattern's words are checked before they are looked for.
+func wordBit(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return 1 << (h & 63)
 }
 
 func alternatives(w string) []string {

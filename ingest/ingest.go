@@ -314,7 +314,7 @@ func (r *reader) accept(doc parley.Document, in string, line int, origin string)
 		return nil
 	}
 	if !r.opt.AnyLanguage {
-		if code, lang, ok := Language(doc.Title + "\n" + doc.Text); !ok {
+		if code, lang, ok := DocumentLanguage(&doc); !ok {
 			r.report(&Error{Input: in, Line: line, Err: languageError(&doc, code, lang)})
 			return nil
 		}

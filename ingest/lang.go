@@ -48,6 +48,21 @@ func setOfWords(s string) map[string]bool {
 	return m
 }
 
+// langQuick is how much of a text is read first: when those bytes are
+// plainly English (ASCII, and a quarter of their words or more are common
+// English words), the rest of the sample need not be read.
+const langQuick = 600
+
+// DocumentLanguage is Language of the document's title and text, one
+// line apart, reading no more of them than Language does.
+func DocumentLanguage(doc *parley.Document) (code, name string, english bool) {
+	text := doc.Text
+	if len(text) > langSample {
+		text = text[:langSample] // Language cuts the joined text shorter still
+	}
+	return Language(doc.Title + "\n" + text)
+}
+
 // Language judges the language of text. It returns the language's ISO
 // 639-3 code ("eng", "fra", "" when too short to tell), its English name,
 // and whether the text is to be read as English: true for English, for
@@ -58,6 +73,9 @@ func Language(text string) (code, name string, english bool) {
 		for len(text) > 0 && !isRuneStart(text[len(text)-1]) {
 			text = text[:len(text)-1]
 		}
+	}
+	if len(text) > langQuick && plainlyEnglish(text[:langQuick]) {
+		return "eng", "English", true
 	}
 	letters, latin := 0, 0
 	for i := 0; i < len(text); {
@@ -97,6 +115,18 @@ func Language(text string) (code, name string, english bool) {
 	code, name = info.Lang.Iso6393(), info.Lang.String()
 	nonLatin := latin*2 < letters
 	return code, name, !(nonLatin || info.Confidence >= MinLanguageConfidence)
+}
+
+// plainlyEnglish reports whether s is ASCII with many words, a quarter
+// of them or more common English words.
+func plainlyEnglish(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	words, hits := countWords(s)
+	return words >= 40 && hits*4 >= words
 }
 
 // countWords counts the words (runs of letters) of text and those that

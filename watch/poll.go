@@ -339,7 +339,7 @@ func (p *Poller) article(ctx context.Context, f Feed, source string, it ingest.F
 		return doc, more, parley.Errorf(parley.EINVALID, "document %q: empty text", doc.ID)
 	}
 	if !p.AnyLanguage {
-		if code, lang, ok := ingest.Language(doc.Title + "\n" + doc.Text); !ok {
+		if code, lang, ok := ingest.DocumentLanguage(&doc); !ok {
 			return doc, more, fmt.Errorf("%w: language %s (%s); skipped", ingest.ErrNotEnglish, code, lang)
 		}
 	}
