@@ -92,6 +92,7 @@ type phrase struct {
 // Load and safe for concurrent use.
 type Dictionary struct {
 	first     map[string][]*phrase
+	trie      map[string]*node  // the phrases by their words, for matching
 	countries map[string]*Entry // ISO3 → the country's first name entry
 	entries   int
 }
@@ -119,7 +120,67 @@ func Load(fsys fs.FS) (*Dictionary, []error, error) {
 	for _, list := range d.first {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	}
+	d.trie = map[string]*node{}
+	for _, list := range d.first {
+		for _, p := range list {
+			d.trie = p.insert(d.trie)
+		}
+	}
 	return d, bad, nil
+}
+
+// node is a word of the phrase trie: the phrases that end at it, in the
+// dictionary's order, and the words that may follow.
+type node struct {
+	ends []*phrase
+	next map[string]*node
+}
+
+// insert adds p to the trie under root and returns root.
+func (p *phrase) insert(root map[string]*node) map[string]*node {
+	level := root
+	var n *node
+	for j, w := range p.words {
+		n = level[w]
+		if n == nil {
+			n = &node{}
+			level[w] = n
+		}
+		if j+1 < len(p.words) {
+			if n.next == nil {
+				n.next = map[string]*node{}
+			}
+			level = n.next
+		}
+	}
+	n.ends = append(n.ends, p)
+	return root
+}
+
+// longest returns the first phrase, longest first and then in the
+// dictionary's order, whose words are the norms of the units at the start
+// of us and which ok accepts, or nil.
+func (d *Dictionary) longest(us []unit, ok func(p *phrase) bool) *phrase {
+	n := d.trie[us[0].norm]
+	if n == nil {
+		return nil
+	}
+	var buf [16]*node
+	path := append(buf[:0], n)
+	for j := 1; j < len(us) && n.next != nil; j++ {
+		if n = n.next[us[j].norm]; n == nil {
+			break
+		}
+		path = append(path, n)
+	}
+	for k := len(path) - 1; k >= 0; k-- {
+		for _, p := range path[k].ends {
+			if ok(p) {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // Len returns the number of names loaded.

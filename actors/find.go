@@ -124,15 +124,7 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 			i++
 			continue
 		}
-		best := (*phrase)(nil)
-		for _, p := range d.first[us[i].norm] {
-			if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) {
-				continue
-			}
-			if matchAt(p, us[i:], lower) {
-				best = p
-			}
-		}
+		best := d.longest(us[i:], func(p *phrase) bool { return matchAt(p, us[i:], lower) })
 		if best == nil {
 			i++
 			continue
@@ -152,13 +144,12 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 	return out
 }
 
+// matchAt reports whether p, whose words are the norms of the units at the
+// start of us, matches them as written: exact words in capitals, proper
+// names capitalized.
 func matchAt(p *phrase, us []unit, lower bool) bool {
 	for j, w := range p.words {
-		u := us[j]
-		if u.norm != w {
-			return false
-		}
-		if p.exact[j] && u.orig != strings.ToUpper(w) {
+		if p.exact[j] && us[j].orig != strings.ToUpper(w) {
 			return false
 		}
 	}

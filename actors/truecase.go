@@ -346,28 +346,18 @@ func firstWord(toks []nlp.Token) int {
 // ("bush", "rice") only where a name is read (personContext) or when the
 // text names the person so elsewhere (named: "ghani" after "Ashraf Ghani").
 func (d *Dictionary) caselessMatch(b []byte, us []unit, i int, toks []nlp.Token, named *namedPeople) *phrase {
-	var best *phrase
-	for _, p := range d.first[us[i].norm] {
-		if len(p.words) > len(us)-i || (best != nil && len(p.words) <= len(best.words)) || p.entry.Kind == Agent {
-			continue
+	return d.longest(us[i:], func(p *phrase) bool {
+		if p.entry.Kind == Agent {
+			return false
 		}
-		ok := true
 		for j, w := range p.words {
 			u := &us[i+j]
-			if u.norm != w || p.exact[j] && !caselessAbbrev(w) && !strings.Contains(string(b[u.start:u.end]), ".") {
-				ok = false
-				break
+			if p.exact[j] && !caselessAbbrev(w) && !strings.Contains(string(b[u.start:u.end]), ".") {
+				return false
 			}
 		}
-		if !ok {
-			continue
-		}
-		if len(p.words) == 1 && p.entry.Kind == Person && !personContext(toks, us[i].tok) && !named.has(p.entry.Where) {
-			continue
-		}
-		best = p
-	}
-	return best
+		return !(len(p.words) == 1 && p.entry.Kind == Person && !personContext(toks, us[i].tok) && !named.has(p.entry.Where))
+	})
 }
 
 // caselessAbbrev reports whether an abbreviation found in lower case can be

@@ -532,7 +532,10 @@ func boundaryBits(toks []nlp.Token, buf []uint64) []uint64 {
 		if isBoundary(t) {
 			m = 0
 		} else {
-			m |= wordBit(t.Norm) | wordBit(t.Lemma)
+			m |= wordBit(t.Norm)
+			if t.Lemma != t.Norm {
+				m |= wordBit(t.Lemma)
+			}
 		}
 		out[k] = m
 	}

@@ -16,7 +16,7 @@ func TestCountWords(t *testing.T) {
 		words, hits := 0, 0
 		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 			words++
-			if englishWords[w] {
+			if isEnglishWord(w) {
 				hits++
 			}
 		}
