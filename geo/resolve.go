@@ -61,6 +61,7 @@ var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 // tokenize appends the words of text (runs of letters, digits and marks)
 // to out.
 func tokenize(text string, out []token) []token {
+	var lower string // text with its ASCII capitals lowered, made at the first word that has one
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -77,33 +78,41 @@ func tokenize(text string, out []token) []token {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			out = append(out, mkToken(text, start, i))
+			out = append(out, mkToken(text, &lower, start, i))
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		out = append(out, mkToken(text, start, len(text)))
+		out = append(out, mkToken(text, &lower, start, len(text)))
 	}
 	return out
 }
 
-func mkToken(text string, s, e int) token {
+// mkToken makes the token text[s:e]. An ASCII word's key is cut from
+// *lower, the text with its ASCII capitals lowered (made when first
+// needed), so that no word allocates a key of its own.
+func mkToken(text string, lower *string, s, e int) token {
 	w := text[s:e]
 	if c := w[0]; c < utf8.RuneSelf {
 		upper := 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-		if key, ok := asciiLower(w); ok {
-			return token{start: s, end: e, key: key, upper: upper}
+		if plain, caps := asciiWord(w); plain {
+			if !caps {
+				return token{start: s, end: e, key: w, upper: upper}
+			}
+			if *lower == "" {
+				*lower = asciiLowerText(text)
+			}
+			return token{start: s, end: e, key: (*lower)[s:e], upper: upper}
 		}
 	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return token{start: s, end: e, key: Fold(w), upper: unicode.IsUpper(r) || unicode.IsDigit(r)}
 }
 
-// asciiLower lower-cases an ASCII letter-and-digit word, without allocating
-// when it has no capital; ok is false for any other word, which needs Fold.
-func asciiLower(w string) (string, bool) {
-	caps := false
+// asciiWord reports whether w is made of ASCII letters and digits only
+// (plain), and whether it has a capital.
+func asciiWord(w string) (plain, caps bool) {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
@@ -111,19 +120,22 @@ func asciiLower(w string) (string, bool) {
 		case 'A' <= c && c <= 'Z':
 			caps = true
 		default:
-			return "", false
+			return false, false
 		}
 	}
-	if !caps {
-		return w, true
-	}
-	b := []byte(w)
+	return true, caps
+}
+
+// asciiLowerText returns text with its ASCII capitals lowered; every
+// other byte is kept, so offsets into text hold in it.
+func asciiLowerText(text string) string {
+	b := []byte(text)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return string(b), true
+	return string(b)
 }
 
 // stopNames are single words that are places in the gazetteer but far more

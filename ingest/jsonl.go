@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"parley"
 )
@@ -88,6 +89,10 @@ func (r *reader) parseLine(line []byte) (parley.Document, error) {
 		return parley.Document{}, fmt.Errorf("%w: a line must hold one JSON object", errMalformed)
 	}
 	var j jsonDoc
+	if flatDoc(line, &j) {
+		return r.jsonDocument(&j), nil
+	}
+	j = jsonDoc{}
 	if err := json.Unmarshal(line, &j); err != nil {
 		var (
 			syn *json.SyntaxError
@@ -102,11 +107,165 @@ func (r *reader) parseLine(line []byte) (parley.Document, error) {
 		}
 		return parley.Document{}, fmt.Errorf("%w: %w", errMalformed, err)
 	}
+	return r.jsonDocument(&j), nil
+}
+
+func (r *reader) jsonDocument(j *jsonDoc) parley.Document {
 	doc := parley.Document{ID: j.ID, Date: j.Date, Title: j.Title, Text: j.Text, URL: j.URL, Source: j.Source}
 	if doc.Date == "" {
 		doc.Date = r.opt.DefaultDate
 	}
-	return doc, nil
+	return doc
+}
+
+// flatDoc decodes the common line, a flat object of string fields with
+// parley's names, into j without encoding/json, and reports whether it
+// could: on anything else (a \u escape, a value that is not a string, a
+// name written in another case or with an escape, an error) it returns
+// false and j must be decoded by json.Unmarshal, which gives the same
+// result where flatDoc gives one (FuzzFlatDoc).
+func flatDoc(line []byte, j *jsonDoc) bool {
+	if !utf8.Valid(line) {
+		return false // encoding/json replaces bad bytes (parseLine refuses them first)
+	}
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return false
+	}
+	i = skipSpace(line, i+1)
+	if i < len(line) && line[i] == '}' {
+		return skipSpace(line, i+1) == len(line)
+	}
+	for {
+		key, k, ok := flatString(line, i)
+		if !ok {
+			return false
+		}
+		i = skipSpace(line, k)
+		if i >= len(line) || line[i] != ':' {
+			return false
+		}
+		val, k, ok := flatString(line, skipSpace(line, i+1))
+		if !ok {
+			return false
+		}
+		var field *string
+		switch string(key) {
+		case "id":
+			field = &j.ID
+		case "date":
+			field = &j.Date
+		case "title":
+			field = &j.Title
+		case "text":
+			field = &j.Text
+		case "url":
+			field = &j.URL
+		case "source":
+			field = &j.Source
+		default:
+			for _, name := range [...]string{"id", "date", "title", "text", "url", "source"} {
+				if strings.EqualFold(string(key), name) {
+					return false // encoding/json matches names in any case
+				}
+			}
+			if !isASCII(key) {
+				return false // and folds some non-ASCII letters to ASCII ones
+			}
+		}
+		if field != nil {
+			*field = string(val)
+		}
+		i = skipSpace(line, k)
+		if i >= len(line) {
+			return false
+		}
+		switch line[i] {
+		case ',':
+			i = skipSpace(line, i+1)
+		case '}':
+			return skipSpace(line, i+1) == len(line)
+		default:
+			return false
+		}
+	}
+}
+
+// flatString reads the JSON string at line[i:], with no escape but the
+// one-character ones, and returns its value and the index after it.
+func flatString(line []byte, i int) (val []byte, next int, ok bool) {
+	if i >= len(line) || line[i] != '"' {
+		return nil, 0, false
+	}
+	i++
+	start := i
+	for i < len(line) {
+		switch c := line[i]; {
+		case c == '"':
+			return line[start:i], i + 1, true
+		case c < 0x20:
+			return nil, 0, false
+		case c == '\\':
+			return flatEscaped(line, start)
+		}
+		i++
+	}
+	return nil, 0, false
+}
+
+// flatEscaped is flatString for a string with a backslash, from its first
+// byte at start.
+func flatEscaped(line []byte, start int) (val []byte, next int, ok bool) {
+	var out []byte
+	for i := start; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c == '"':
+			return out, i + 1, true
+		case c < 0x20:
+			return nil, 0, false
+		case c != '\\':
+			out = append(out, c)
+			continue
+		}
+		if i+1 >= len(line) {
+			return nil, 0, false
+		}
+		i++
+		switch line[i] {
+		case '"', '\\', '/':
+			out = append(out, line[i])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		default:
+			return nil, 0, false // \u and errors: encoding/json's
+		}
+	}
+	return nil, 0, false
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // readLine reads one line into buf, without its "\n" or "\r\n". A line
