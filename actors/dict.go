@@ -19,6 +19,7 @@ import (
 	"unicode"
 
 	"parley/internal/dictfile"
+	"parley/internal/wordset"
 )
 
 // Kind is what a dictionary entry names.
@@ -93,6 +94,7 @@ type phrase struct {
 type Dictionary struct {
 	first     map[string][]*phrase
 	trie      map[string]*node  // the phrases by their words, for matching
+	starts    wordset.Filter    // the trie's first words
 	countries map[string]*Entry // ISO3 → the country's first name entry
 	entries   int
 }
@@ -125,6 +127,9 @@ func Load(fsys fs.FS) (*Dictionary, []error, error) {
 		for _, p := range list {
 			d.trie = p.insert(d.trie)
 		}
+	}
+	for w := range d.trie {
+		d.starts.Add(w)
 	}
 	return d, bad, nil
 }
@@ -161,6 +166,9 @@ func (p *phrase) insert(root map[string]*node) map[string]*node {
 // dictionary's order, whose words are the norms of the units at the start
 // of us and which ok accepts, or nil.
 func (d *Dictionary) longest(us []unit, ok func(p *phrase) bool) *phrase {
+	if !d.starts.May(us[0].norm) {
+		return nil
+	}
 	n := d.trie[us[0].norm]
 	if n == nil {
 		return nil

@@ -490,7 +490,7 @@ func bestMatch(c *candidates, toks []nlp.Token, i int, ahead []uint64) (trigger,
 		win = ahead[i+1]
 	}
 	ps := c.pats
-	if !nextWord(c, toks, i) {
+	if win&c.nextBits == 0 || !nextWord(c, toks, i) {
 		// no pattern's second word is near: only the head-only patterns,
 		// sorted last, can match
 		k := len(ps)

@@ -7,6 +7,7 @@ import (
 
 	"parley"
 	"parley/internal/dictfile"
+	"parley/internal/wordset"
 	"parley/nlp"
 )
 
@@ -15,7 +16,8 @@ const DiscardFile = "discards.txt"
 
 // Discards are phrases that mark sport, entertainment and business news.
 type Discards struct {
-	first map[string][]discard
+	first  map[string][]discard
+	starts wordset.Filter // the words of first
 }
 
 type discard struct {
@@ -45,6 +47,7 @@ func LoadDiscards(fsys fs.FS) (*Discards, []error, error) {
 				continue
 			}
 			d.first[words[0]] = append(d.first[words[0]], discard{words: words, category: l.Fields[0]})
+			d.starts.Add(words[0])
 		}
 	}
 	return d, bad, nil
@@ -65,6 +68,9 @@ func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
 		}
 	}
 	for i, w := range words {
+		if !d.starts.May(w) {
+			continue
+		}
 		for _, c := range d.first[w] {
 			if i+len(c.words) > len(words) {
 				continue

@@ -50,6 +50,9 @@ type Verbs struct {
 type candidates struct {
 	pats []*Pattern
 	next map[string]bool // every word a pattern may have right after the head
+	// nextBits are next's wordBits: where none is among the words up to
+	// the next boundary, next need not be looked in
+	nextBits uint64
 }
 
 // Len returns the number of patterns.
@@ -120,6 +123,7 @@ func indexCandidates(index map[string][]*Pattern) map[string]*candidates {
 			if len(p.Rest) > 0 {
 				for _, w := range p.Rest[0] {
 					c.next[w] = true
+					c.nextBits |= wordBit(w)
 				}
 			}
 		}

@@ -21,6 +21,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"parley/internal/wordset"
 )
 
 //go:embed data/gazetteer.tsv data/ATTRIBUTION
@@ -70,6 +72,7 @@ type Gazetteer struct {
 	places  []Place
 	index   map[string][]int32 // folded name → places
 	first   map[string]uint8   // first word of a name → most words in a name starting so
+	starts  wordset.Filter     // the words of first
 	country map[string]int32   // ISO3 → its country entry
 }
 
@@ -195,6 +198,7 @@ func (g *Gazetteer) add(name string, id int32) {
 	w, _, _ := strings.Cut(k, " ")
 	if n > int(g.first[w]) {
 		g.first[w] = uint8(min(n, 255))
+		g.starts.Add(w)
 	}
 }
 

@@ -243,6 +243,9 @@ func (m *Mention) has(g *Gazetteer, cc string) bool {
 // longest returns how many tokens from i make the longest gazetteer name,
 // and its places.
 func (g *Gazetteer) longest(text string, toks []token, i int) (int, []int32) {
+	if !g.starts.May(toks[i].key) {
+		return 0, nil
+	}
 	max := int(g.first[toks[i].key]) // no name starts with this word: 0
 	if i+max > len(toks) {
 		max = len(toks) - i
