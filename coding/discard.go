@@ -59,25 +59,40 @@ func (d *Discards) Match(toks []nlp.Token) (category, phrase string) {
 	if d == nil {
 		return "", ""
 	}
-	words := make([]string, 0, len(toks))
+	var words []string // the norms, hyphenated ones split, when there are such
 	for i := range toks {
-		if n := toks[i].Norm; strings.IndexByte(n, '-') < 0 {
-			words = append(words, n)
-		} else {
-			words = append(words, strings.FieldsFunc(n, func(r rune) bool { return r == '-' })...)
+		if strings.IndexByte(toks[i].Norm, '-') >= 0 {
+			words = make([]string, 0, len(toks)+4)
+			for i := range toks {
+				if n := toks[i].Norm; strings.IndexByte(n, '-') < 0 {
+					words = append(words, n)
+				} else {
+					words = append(words, strings.FieldsFunc(n, func(r rune) bool { return r == '-' })...)
+				}
+			}
+			break
 		}
 	}
-	for i, w := range words {
+	if words == nil {
+		return d.match(len(toks), func(i int) string { return toks[i].Norm })
+	}
+	return d.match(len(words), func(i int) string { return words[i] })
+}
+
+// match is Match over n words, the ith given by word.
+func (d *Discards) match(n int, word func(int) string) (category, phrase string) {
+	for i := range n {
+		w := word(i)
 		if !d.starts.May(w) {
 			continue
 		}
 		for _, c := range d.first[w] {
-			if i+len(c.words) > len(words) {
+			if i+len(c.words) > n {
 				continue
 			}
 			ok := true
 			for j, cw := range c.words {
-				if words[i+j] != cw {
+				if word(i+j) != cw {
 					ok = false
 					break
 				}

@@ -195,6 +195,9 @@ func (f *finder) look(t tok) entry {
 	for k := 0; k < n; k++ {
 		buf[k] = f.text[t.s+k] | 0x20 // letters only: ASCII lowercase
 	}
+	if !lexWords.May(string(buf[:n])) {
+		return entry{} // most words: no map lookup
+	}
 	return lex[string(buf[:n])]
 }
 

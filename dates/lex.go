@@ -1,5 +1,7 @@
 package dates
 
+import "parley/internal/wordset"
+
 // trig says what a word starts, when it starts a date expression.
 type trig uint8
 
@@ -53,6 +55,15 @@ const maxWord = 12
 
 // lex maps lowercase words to what they mean for dates.
 var lex = buildLex()
+
+// lexWords are the words of lex.
+var lexWords = func() *wordset.Filter {
+	f := new(wordset.Filter)
+	for w := range lex {
+		f.Add(w)
+	}
+	return f
+}()
 
 func buildLex() map[string]entry {
 	m := make(map[string]entry, 400)

@@ -129,13 +129,18 @@ func asciiWord(w string) (plain, caps bool) {
 // asciiLowerText returns text with its ASCII capitals lowered; every
 // other byte is kept, so offsets into text hold in it.
 func asciiLowerText(text string) string {
-	b := []byte(text)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(text))
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(text[start:i])
+			b.WriteByte(c + 'a' - 'A')
+			start = i + 1
 		}
 	}
-	return string(b)
+	b.WriteString(text[start:])
+	return b.String()
 }
 
 // stopNames are single words that are places in the gazetteer but far more

@@ -132,12 +132,13 @@ func flatDoc(line []byte, j *jsonDoc) bool {
 	if i >= len(line) || line[i] != '{' {
 		return false
 	}
+	var scratch []byte // an escaped string's value, until it is copied
 	i = skipSpace(line, i+1)
 	if i < len(line) && line[i] == '}' {
 		return skipSpace(line, i+1) == len(line)
 	}
 	for {
-		key, k, ok := flatString(line, i)
+		key, k, ok := flatString(line, i, nil)
 		if !ok {
 			return false
 		}
@@ -145,7 +146,7 @@ func flatDoc(line []byte, j *jsonDoc) bool {
 		if i >= len(line) || line[i] != ':' {
 			return false
 		}
-		val, k, ok := flatString(line, skipSpace(line, i+1))
+		val, k, ok := flatString(line, skipSpace(line, i+1), &scratch)
 		if !ok {
 			return false
 		}
@@ -192,8 +193,10 @@ func flatDoc(line []byte, j *jsonDoc) bool {
 }
 
 // flatString reads the JSON string at line[i:], with no escape but the
-// one-character ones, and returns its value and the index after it.
-func flatString(line []byte, i int) (val []byte, next int, ok bool) {
+// one-character ones, and returns its value and the index after it. An
+// escaped string's value is made in *scratch; with scratch nil, a string
+// with an escape is refused.
+func flatString(line []byte, i int, scratch *[]byte) (val []byte, next int, ok bool) {
 	if i >= len(line) || line[i] != '"' {
 		return nil, 0, false
 	}
@@ -206,7 +209,12 @@ func flatString(line []byte, i int) (val []byte, next int, ok bool) {
 		case c < 0x20:
 			return nil, 0, false
 		case c == '\\':
-			return flatEscaped(line, start)
+			if scratch == nil {
+				return nil, 0, false // a name with an escape: encoding/json's
+			}
+			val, next, ok = flatEscaped(line, start, (*scratch)[:0])
+			*scratch = val
+			return val, next, ok
 		}
 		i++
 	}
@@ -215,8 +223,7 @@ func flatString(line []byte, i int) (val []byte, next int, ok bool) {
 
 // flatEscaped is flatString for a string with a backslash, from its first
 // byte at start.
-func flatEscaped(line []byte, start int) (val []byte, next int, ok bool) {
-	var out []byte
+func flatEscaped(line []byte, start int, out []byte) (val []byte, next int, ok bool) {
 	for i := start; i < len(line); i++ {
 		c := line[i]
 		switch {

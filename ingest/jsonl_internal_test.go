@@ -12,7 +12,7 @@ func FuzzFlatDoc(f *testing.F) {
 		`{"id": "a", "date": "2024-03-05", "text": "Kabul said \"no\".\nThen\tmore \\ and \/"}`,
 		`{}`, ` { "title" : "x" , "other": "y" } `, `{"Text": "case"}`, `{"text": "a", "text": "b"}`,
 		`{"text": "\u00e9"}`, `{"n": 5, "text": "x"}`, `{"text": null}`, `{"text": "a"} x`, `{"text": "a",}`,
-		`{"ſource": "s"}`, `{"te\u0078t": "k"}`, "{\"text\": \"bad\x01\"}", `{"text": "a"`, `[1]`,
+		`{"ſource": "s"}`, `{"te\u0078t": "k"}`, `{"te\/xt": "k\/", "id": "x"}`, "{\"text\": \"bad\x01\"}", `{"text": "a"`, `[1]`,
 	} {
 		f.Add([]byte(s))
 	}
