@@ -9,6 +9,7 @@ import (
 
 	"parley/cameo"
 	"parley/internal/dictfile"
+	"parley/internal/wordset"
 )
 
 // Pattern is one verb or noun pattern of the event dictionary.
@@ -164,16 +165,10 @@ func parsePattern(text string) (*Pattern, error) {
 	return p, nil
 }
 
-// wordBit is a word's bit of 64 (FNV-1a): a sentence's words up to a
-// boundary are summed up in one uint64 (boundaryBits), against which a
-// pattern's words are checked before they are looked for.
-func wordBit(w string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint64(w[i])) * 1099511628211
-	}
-	return 1 << (h & 63)
-}
+// wordBit is a word's bit of 64: a sentence's words up to a boundary are
+// summed up in one uint64 (boundaryBits), against which a pattern's words
+// are checked before they are looked for.
+func wordBit(w string) uint64 { return wordset.Bit(w) }
 
 func alternatives(w string) []string {
 	var out []string

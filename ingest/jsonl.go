@@ -133,6 +133,10 @@ func flatDoc(line []byte, j *jsonDoc) bool {
 		return false
 	}
 	var scratch []byte // an escaped string's value, until it is copied
+	fields := [...]struct {
+		name  string
+		value *string
+	}{{"id", &j.ID}, {"date", &j.Date}, {"title", &j.Title}, {"text", &j.Text}, {"url", &j.URL}, {"source", &j.Source}}
 	i = skipSpace(line, i+1)
 	if i < len(line) && line[i] == '}' {
 		return skipSpace(line, i+1) == len(line)
@@ -150,32 +154,18 @@ func flatDoc(line []byte, j *jsonDoc) bool {
 		if !ok {
 			return false
 		}
-		var field *string
-		switch string(key) {
-		case "id":
-			field = &j.ID
-		case "date":
-			field = &j.Date
-		case "title":
-			field = &j.Title
-		case "text":
-			field = &j.Text
-		case "url":
-			field = &j.URL
-		case "source":
-			field = &j.Source
-		default:
-			for _, name := range [...]string{"id", "date", "title", "text", "url", "source"} {
-				if strings.EqualFold(string(key), name) {
-					return false // encoding/json matches names in any case
-				}
+		known := false
+		for _, f := range fields {
+			if string(key) == f.name {
+				*f.value, known = string(val), true
+				break
 			}
-			if !isASCII(key) {
-				return false // and folds some non-ASCII letters to ASCII ones
+			if strings.EqualFold(string(key), f.name) {
+				return false // encoding/json matches names in any case
 			}
 		}
-		if field != nil {
-			*field = string(val)
+		if !known && !isASCII(key) {
+			return false // and folds some non-ASCII letters to ASCII ones
 		}
 		i = skipSpace(line, k)
 		if i >= len(line) {

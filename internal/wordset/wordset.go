@@ -24,6 +24,13 @@ func (f *Filter) May(w string) bool {
 	return f.bits[h>>6&(1<<11-1)]&(1<<(h&63)) != 0
 }
 
+// Bit returns w's bit of 64, from the same hash: the words of a sentence
+// OR-ed together give a 64-bit summary against which a few wanted words
+// are checked at once.
+func Bit(w string) uint64 {
+	return 1 << (hash(w) & 63)
+}
+
 // hash is FNV-1a, folded so that its low 17 bits depend on every byte.
 func hash(w string) uint64 {
 	h := uint64(14695981039346656037)
