@@ -140,7 +140,8 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	toks := s.Tokens
 	var out []trigger
 	used := make([]bool, len(toks))
-	ahead := boundaryBits(toks, nil)
+	var aheadBuf [64]uint64 // on the stack for most sentences
+	ahead := boundaryBits(toks, aheadBuf[:0])
 	for i := range toks {
 		t := &toks[i]
 		if used[i] {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -202,7 +203,7 @@ func flatString(line []byte, i int, scratch *[]byte) (val []byte, next int, ok b
 			if scratch == nil {
 				return nil, 0, false // a name with an escape: encoding/json's
 			}
-			val, next, ok = flatEscaped(line, start, (*scratch)[:0])
+			val, next, ok = flatEscaped(line, start, slices.Grow((*scratch)[:0], len(line)-start))
 			*scratch = val
 			return val, next, ok
 		}
