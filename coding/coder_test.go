@@ -264,6 +264,8 @@ func TestCodeRules(t *testing.T) {
 		{"hyphenated passive with a by-agent", "Afghan protesters were tear-gassed by police.", "AFGCOP 175 AFGCVL 2019-06-15"},
 		{"buildings burnt by protesters are a violent protest", "Afghan rioters set fire to the ministry.", "AFGOPP 145 AFGGOV 2019-06-15"},
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
+		{"the members of a group named as a target are the group", "Russia criticized officials of the Taliban.", "RUS 111 AFGINSTAL 2019-06-15"},
+		{"a spokesman for a group speaks for it", "A spokesman for the Taliban criticized Russia.", "AFGINSTAL 111 RUS 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}

@@ -149,8 +149,8 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "NNP") && k+1 == p.Tok0 && k > 0 && nounModifier(toks, k) {
 			continue // "by the U.N. war crimes court": nouns modifying the phrase's head
 		}
-		if t.Norm == "of" && k > 0 && partitive[toks[k-1].Lemma] {
-			return false // "thousands of Nigerians", "leaders of the coalition"
+		if k > 0 && (t.Norm == "of" || t.Norm == "for" && speakers[toks[k-1].Lemma]) && partitive[toks[k-1].Lemma] {
+			return false // "thousands of Nigerians", "leaders of the coalition", "a spokesman for the Taliban"
 		}
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
@@ -187,6 +187,32 @@ var partitive = map[string]bool{
 	"supporter": true, "activist": true, "fighter": true, "militant": true, "soldier": true,
 	"deployment": true, "convoy": true, "wave": true, "detachment": true, "battalion": true, "brigade": true,
 	"column": true, "squad": true, "platoon": true,
+}
+
+// speakers are the partitive nouns that take "for" too ("a spokesman for
+// the Taliban").
+var speakers = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true}
+
+// members returns the organisation whose members or leaders the bare
+// agent p names ("arrested leaders of the Muslim Brotherhood", "met a
+// spokesman for the Taliban"), or p: they act for it, not for the
+// article's state.
+func members(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) *actors.Phrase {
+	if p.Head == nil || p.Head.Kind != actors.Agent || !p.Context || p.Tok1 >= len(toks) || !partitive[toks[p.Tok1-1].Lemma] {
+		return p
+	}
+	k := p.Tok1
+	if toks[k].Norm != "of" && !(toks[k].Norm == "for" && speakers[toks[p.Tok1-1].Lemma]) {
+		return p
+	}
+	k++
+	for k < len(toks) && toks[k].Tag == "DT" {
+		k++
+	}
+	if q := phraseStartingAt(ps, k); q != nil && q.Head != nil && q.Head.Kind == actors.Group {
+		return q
+	}
+	return p
 }
 
 // skipRanges marks tokens a subject search must step over when looking left
@@ -512,7 +538,7 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 				if q := holder(toks, ps, tr, p); q != nil {
 					return q // "demanded the release of hostages held by Hamas"
 				}
-				return p
+				return members(toks, ps, p)
 			}
 			continue
 		}
@@ -539,7 +565,7 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 			if q := holder(toks, ps, tr, p); q != nil {
 				return q
 			}
-			return p
+			return members(toks, ps, p)
 		}
 		// Finite verbs start another clause; infinitives continue this one
 		// ("threatened to cut off electricity to Nakhichevan").
