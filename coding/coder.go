@@ -190,7 +190,12 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if lv < 0 && !inPhrase(ps, i) {
 			ov = happens(toks, best)
 		}
-		if lv < 0 && ov < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") && (inPhrase(ps, i) || !nominalAgent(toks, ps, i)) {
+		head := i
+		if n := len(best.toks); n > 1 && best.toks[n-1] == i+n-1 && violentRoots[cameo.Root(best.pat.Code)] &&
+			!slices.ContainsFunc(best.toks, func(k int) bool { return !toks[k].IsNoun() }) {
+			head = best.toks[n-1] // "an Israeli air strike": a compound's head is its last noun
+		}
+		if lv < 0 && ov < 0 && !(i+1 < len(toks) && toks[i+1].Norm == "between") && (inPhrase(ps, i) || !nominalAgent(toks, ps, head)) {
 			continue
 		}
 		switch {
@@ -415,7 +420,10 @@ func nominalAgent(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 	if k >= 0 {
 		switch toks[k].Norm {
 		case "in", "by", "during", "with", "amid", "of", "about":
-			return false // "killed in an attack by rebels": the verb's event
+			if !(toks[k].Norm == "in" && k > 0 && deaths[toks[k-1].Lemma]) {
+				return false // "killed in an attack by rebels": the verb's event
+			}
+			// "died in a Saudi air strike": dying is no event, the strike is
 		}
 	}
 	if !named {
@@ -1339,6 +1347,16 @@ var weapons = map[string]bool{
 	"device": true, "barrage": true, "salvo": true, "raid": true, "raids": true,
 }
 
+// violentRoots are the CAMEO roots of force and protest, whose nominal
+// events with a named doer are acts ("an Israeli air strike", "a hunger
+// strike by prisoners"), where other compounds name a standing state ("the
+// EU-Canada trade deal").
+var violentRoots = map[string]bool{"14": true, "17": true, "18": true, "19": true, "20": true}
+
+// deaths are the verbs of dying, which code no event of their own: what
+// killed is the event ("died in an Israeli air strike").
+var deaths = map[string]bool{"die": true, "perish": true}
+
 // weaponDoer finds a weapon that does a violent event no actor does: in an
 // active clause, a weapon noun before the verb and after the clause's start
 // ("A car bomb in Kabul killed 12"); in a passive one, a weapon after "by",
@@ -1464,7 +1482,8 @@ func (c *Coder) known(code string) bool {
 // a gerund the tagger read as a verb where a noun stands ("Shelling in
 // Jakarta kills six", "Heavy/NNP shelling/VBG killed", "the bombing of").
 func weaponNoun(toks []nlp.Token, i int) bool {
-	return toks[i].IsNoun() || gerundNoun(toks, i)
+	return toks[i].IsNoun() || gerundNoun(toks, i) ||
+		toks[i].Tag == "VBG" && i > 0 && toks[i-1].Tag == "NN" && (weapons[toks[i-1].Norm] || toks[i-1].Norm == "tank") // "tank shelling", "artillery shelling"
 }
 
 // gerundNoun reports whether the gerund at i stands where a noun does: at

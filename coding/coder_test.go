@@ -280,6 +280,28 @@ func TestCodeRules(t *testing.T) {
 	}
 }
 
+// TestBuiltinRules checks rules that need the built-in dictionaries'
+// patterns (compound event nouns, weapons).
+func TestBuiltinRules(t *testing.T) {
+	c := newCoder(t)
+	for _, tc := range []struct{ name, text, want string }{
+		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
+		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
+		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}
+			r, err := c.Code(&doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := brief(r.Events); got != tc.want {
+				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestDiscards(t *testing.T) {
 	c := testCoder(t)
 	fsys := fstest.MapFS{"discards.txt": {Data: []byte("sport | world cup qualifier; striker; scored twice\nbad line without bar\n")}}
