@@ -1779,11 +1779,12 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 			if main == "" {
 				main = mainCountry(acts)
 			}
-			if main == "" || a.Sector == "CVL" || a.Sector == "UAF" {
-				continue // the state of no known place; a crowd or armed men nowhere
+			if main == "" || a.Sector == "UAF" {
+				continue // the state or a crowd of no known place; armed men nowhere
 			}
 			// "The Georgian interior ministry said 50 protesters had been
-			// detained": the state of the article's country
+			// detained": the state of the article's country; "Hundreds
+			// demonstrated outside the court" in a story on Kenya: its people
 			country = main
 		}
 		if country == "" {
