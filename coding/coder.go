@@ -1192,6 +1192,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				ta.Code, ta.Sector = ta.Country, ""
 				if cameo.Root(evCode) == "14" {
 					ta.Code = ""
+					if sa.Country != "" && ta.Country != sa.Country {
+						// "US activists staged a protest in Beijing": at the
+						// government of the foreign place
+						ta.Code, ta.Sector = ta.Country+"GOV", "GOV"
+					}
 				}
 			}
 			if ta.Code == "" || ta.Code == sa.Code {
