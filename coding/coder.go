@@ -1102,6 +1102,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		mod = realis
 		notes = append(notes, "protest as the purpose of a gathering")
 	}
+	if mod == wish && neg == "" && srcs[0].Head != nil && possibleThreat(toks, gov, evCode) {
+		mod = threat
+		notes = append(notes, "a hostile act the doer could take: a threat")
+	}
 	switch {
 	case mod == wish:
 		// "X said Y must withdraw": X demands it of Y.

@@ -162,6 +162,23 @@ func threatCode(code string) string {
 	return code
 }
 
+// possibleThreat reports whether the modal at gov ("could", "may",
+// "might") presents a hostile act of the subject as a possibility ("Egypt
+// could suspend relations with Israel", "Iran may close the strait"): news
+// reports such a warning of what the doer would do as a threat.
+func possibleThreat(toks []nlp.Token, gov int, code string) bool {
+	if gov < 0 || toks[gov].Tag != "MD" || threatCode(code) == code {
+		return false
+	}
+	switch toks[gov].Norm {
+	case "could", "may", "might":
+	default:
+		return false
+	}
+	r := cameo.Root(code)
+	return r >= "16" && r <= "20"
+}
+
 func cooperative(code string) bool {
 	r := cameo.Root(code)
 	return r >= "03" && r <= "08"
