@@ -900,7 +900,7 @@ func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
 		case m == refused && refusalCode(code) != "",
 			m == threat && threatCode(code) != code,
 			m == intent && intentCode(code) != code,
-			m == realis:
+			m == realis, m == ordered:
 			gov[g] = true
 		}
 	}
@@ -1101,6 +1101,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if mod == wish && cameo.Root(evCode) == "14" && purposeProtest(toks, tr.anchor, all) {
 		mod = realis
 		notes = append(notes, "protest as the purpose of a gathering")
+	}
+	if mod == ordered && !passive {
+		// "the court ordered police to return the cars": the one who
+		// orders does it, to the infinitive's object
+		if o := subject(toks, ps, gov); len(o) > 0 {
+			srcs = o
+			notes = append(notes, "ordered by "+o[0].Text)
+		}
 	}
 	if mod == wish && neg == "" && srcs[0].Head != nil && possibleThreat(toks, gov, evCode) {
 		mod = threat
