@@ -240,6 +240,7 @@ func TestCodeRules(t *testing.T) {
 		{"a past verb read as an adjective after a name", "Troops in Afghanistan attacked Taliban forces.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
 		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
 		{"both sides: a pair of agents", "Afghan troops and the Taliban clashed on Monday. Both sides criticized Russia.", "AFGMIL 190 AFGINSTAL 2019-06-10; AFGMIL 111 RUS 2019-06-15; AFGINSTAL 111 RUS 2019-06-15"},
+		{"both sides in a country with no pair named before: the country's", "Both sides in Afghanistan criticized Russia.", "AFG 111 RUS 2019-06-15"},
 		{"the two countries are no pair of agents", "Afghan troops and Russian police clashed on Monday. The two countries criticized France.", "AFGMIL 190 RUSCOP 2019-06-10"},
 		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
 		{"the agents a pattern sends are the subject's own", "Russia sent a delegation to Kabul.", "RUS 042 AFGGOV 2019-06-15"},

@@ -324,7 +324,7 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		if isRelativeStop(toks, k, anchor) {
 			return nil
 		}
-		if p := phraseEndingAt(ps, k); p != nil && !isPrepObject(toks, p) {
+		if p := phraseEndingAt(ps, k); p != nil && (!isPrepObject(toks, p) || sidesOf(toks, ps, p)) {
 			found = p
 			break
 		}
@@ -373,6 +373,32 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		k = p.Tok0 - 1
 	}
 	return out
+}
+
+// sidesOf reports whether the country phrase p names where the sides of a
+// conflict are, with no pair named before ("Both sides in Yemen's conflict
+// agreed", "the warring parties in Sudan"): the sides are the country's.
+func sidesOf(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) bool {
+	if p.Head == nil || p.Head.Kind != actors.Country {
+		return false
+	}
+	k := p.Tok0 - 1
+	for k >= 0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+		k--
+	}
+	if k < 2 || toks[k].Norm != "in" && toks[k].Norm != "of" || phraseEndingAt(ps, k-1) != nil {
+		return false // "Both sides in Yemen" that refer to a pair named before
+	}
+	switch toks[k-1].Norm {
+	case "sides", "parties", "factions":
+	default:
+		return false
+	}
+	switch toks[k-2].Norm {
+	case "both", "two", "warring", "rival", "opposing":
+		return true
+	}
+	return false
 }
 
 // coordinatedVerb returns the verb whose subject the verb at anchor shares
