@@ -993,6 +993,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// the forces moved are the subject's own; the target is later.
 			t = object(toks, ps, tr, all, t.Tok1)
 		}
+		if t != nil && cameo.Root(tr.pat.Code) == "14" && isLocative(toks, t) {
+			// "rallied in Madrid against Maduro": the protest's place, then
+			// whom it is against
+			if u := object(toks, ps, tr, all, t.Tok1); u != nil && !isLocative(toks, u) && aimedAt(toks, u) {
+				t = u
+			}
+		}
 		if t != nil && t.Pair != nil {
 			tgts = []*actors.Phrase{t, t.Pair}
 		} else if t != nil {
@@ -1296,6 +1303,27 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		emit(srcs[0], nil)
 	}
 	return out
+}
+
+// aimedAt reports whether the phrase p is what a protest is aimed at: after
+// "against", "in defiance of", or where a march goes ("to", "on",
+// "outside", "at"), perhaps through determiners; not an actor inside an
+// issue ("against the deportation of a journalist").
+func aimedAt(toks []nlp.Token, p *actors.Phrase) bool {
+	k := p.Tok0 - 1
+	for k >= 0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "against", "to", "on", "outside", "at":
+		return true
+	case "of":
+		return k > 0 && toks[k-1].Norm == "defiance"
+	}
+	return false
 }
 
 // armed are the sectors that can fire on someone.

@@ -270,6 +270,7 @@ func TestCodeRules(t *testing.T) {
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
 		{"a hostile act a weapon could do is no event", "The bomb could kill Afghan troops.", ""},
 		{"a protest in a foreign capital targets the government of the place", "Russian students protested in Kabul.", "RUSEDU 141 AFGGOV 2019-06-15"},
+		{"a protest's place, then whom it is against", "Afghan students protested in Paris against Ghani.", "AFGEDU 141 AFGGOV 2019-06-15"},
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
