@@ -1537,6 +1537,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "COP"
 	case strings.HasPrefix(code, "172"), strings.HasPrefix(code, "081"):
 		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
+	case strings.HasPrefix(code, "174"), code == "161", strings.HasPrefix(code, "166"):
+		sector = "GOV" // expelled or deported ("two diplomats were expelled from Mali"): by the state they leave
 	default:
 		return nil
 	}
@@ -1562,6 +1564,11 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 	}
 	h := &toks[tr.head]
 	country := placeAfter(toks, ps, tr.head)
+	if sector == "GOV" && (strings.HasPrefix(code, "174") || code == "161" || strings.HasPrefix(code, "166")) {
+		if country = placeFrom(toks, ps, tr.last); country == placeOf {
+			return nil // "its diplomats were expelled": by another state, unnamed
+		}
+	}
 	if country == placeOf && sector == "JUD" {
 		// "Imran Khan was sentenced": by the courts of his country
 		for k := range ps {
@@ -1590,6 +1597,26 @@ func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
 			}
 			break
 		}
+	}
+	return placeOf
+}
+
+// placeFrom returns the country named right after "from" after token i
+// ("were deported from Iran"), the state one is expelled by, else
+// placeOf.
+func placeFrom(toks []nlp.Token, ps []actors.Phrase, i int) string {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].Norm != "from" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].Tag == "DT" {
+			j++
+		}
+		if p := phraseStartingAt(ps, j); p != nil && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
+			return p.Country
+		}
+		break
 	}
 	return placeOf
 }

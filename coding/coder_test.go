@@ -30,6 +30,7 @@ var testFS = fstest.MapFS{
 125 | Reject proposal to meet | -5 | REJECT | |
 1246 | Refuse to de-escalate | -4 | REJECT | |
 173 | Arrest | -5 | COERCE | arrest |
+174 | Expel or deport individuals | -5 | COERCE | |
 190 | Use conventional military force | -10 | ASSAULT | |
 072 | Provide military aid | 8.3 | AID | |
 100 | Demand | -5 | REQUEST | |
@@ -68,6 +69,7 @@ var testFS = fstest.MapFS{
 111 | criticize; deem illegitimate
 1246 | reject ceasefire
 173 | arrest; n:arrest
+174 | deport
 063 | hand over
 060 | join forces
 042 | arrive in
@@ -270,6 +272,8 @@ func TestCodeRules(t *testing.T) {
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
 		{"a hostile act a weapon could do is no event", "The bomb could kill Afghan troops.", ""},
 		{"a protest in a foreign capital targets the government of the place", "Russian students protested in Kabul.", "RUSEDU 141 AFGGOV 2019-06-15"},
+		{"deported with no agent: by the state left", "Afghan workers were deported from Russia.", "RUSGOV 174 AFGLAB 2019-06-15"},
+		{"deported from no named place: no event", "Afghan workers were deported.", ""},
 		{"a protest's place, then whom it is against", "Afghan students protested in Paris against Ghani.", "AFGEDU 141 AFGGOV 2019-06-15"},
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 	} {
