@@ -1537,6 +1537,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "COP"
 	case strings.HasPrefix(code, "172"), strings.HasPrefix(code, "081"):
 		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
+	case code == "0841":
+		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
 	case strings.HasPrefix(code, "174"), code == "161", strings.HasPrefix(code, "166"):
 		sector = "GOV" // expelled or deported ("two diplomats were expelled from Mali"): by the state they leave
 	default:

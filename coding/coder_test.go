@@ -89,7 +89,7 @@ var testFS = fstest.MapFS{
 190 | launch strike; strike
 1712 | set fire to
 085 | lift sanctions
-0841 | exchange prisoners
+0841 | exchange prisoners; release
 016 | deny
 112 | accuse of
 072 | supply weapons
@@ -272,6 +272,7 @@ func TestCodeRules(t *testing.T) {
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
 		{"a hostile act a weapon could do is no event", "The bomb could kill Afghan troops.", ""},
 		{"a protest in a foreign capital targets the government of the place", "Russian students protested in Kabul.", "RUSEDU 141 AFGGOV 2019-06-15"},
+		{"released with no agent: by the state of the place", "Afghan protesters were released in Kabul.", "AFGGOV 0841 AFGCVL 2019-06-15"},
 		{"deported with no agent: by the state left", "Afghan workers were deported from Russia.", "RUSGOV 174 AFGLAB 2019-06-15"},
 		{"deported from no named place: no event", "Afghan workers were deported.", ""},
 		{"a protest's place, then whom it is against", "Afghan students protested in Paris against Ghani.", "AFGEDU 141 AFGGOV 2019-06-15"},
