@@ -971,6 +971,15 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			srcs = []*actors.Phrase{by}
 			tgts = subj
 			notes = append(notes, "passive: source is the by-agent")
+		} else if o := owner(toks, ps, tr); o != nil {
+			// "UN sanctions against Iran were lifted": whose sanctions
+			// they are lifts them, on whom they are aimed
+			srcs = []*actors.Phrase{o}
+			if t := aimOf(toks, ps, tr.toks[0]); t != nil {
+				subj = []*actors.Phrase{t}
+			}
+			tgts = subj
+			notes = append(notes, "passive: source is whose "+toks[tr.toks[0]].Norm+" they are")
 		}
 	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
 		// "Russia's attack on Ukraine", "the Hamas attack on Israel"
@@ -1324,6 +1333,49 @@ func aimedAt(toks []nlp.Token, p *actors.Phrase) bool {
 		return k > 0 && toks[k-1].Norm == "defiance"
 	}
 	return false
+}
+
+// ownedNouns are the measures that belong to who imposes or gives them
+// ("EU sanctions", "US aid", "Israeli restrictions").
+var ownedNouns = map[string]bool{
+	"sanctions": true, "embargo": true, "boycott": true, "tariffs": true, "aid": true, "assistance": true,
+	"funding": true, "loans": true, "restrictions": true, "ban": true,
+}
+
+// owner returns the actor that modifies the fronted object of a passive
+// pattern when the object is a measure someone owns ("UN sanctions ...
+// were lifted", "new US aid was suspended"), or nil.
+func owner(toks []nlp.Token, ps []actors.Phrase, tr trigger) *actors.Phrase {
+	if len(tr.toks) < 2 || tr.toks[0] >= tr.head {
+		return nil
+	}
+	n := tr.toks[0]
+	if !ownedNouns[toks[n].Norm] {
+		return nil
+	}
+	k := n - 1
+	for k >= 0 && toks[k].Tag == "JJ" && phraseEndingAt(ps, k) == nil {
+		k--
+	}
+	p := phraseEndingAt(ps, k)
+	if p == nil || p.Head == nil || p.Head.Kind == actors.Capital {
+		return nil
+	}
+	return p
+}
+
+// aimOf returns the actor a measure at n is aimed at or given to, after
+// "against", "on" or "to" ("sanctions against Iran", "aid to Egypt"), or
+// nil.
+func aimOf(toks []nlp.Token, ps []actors.Phrase, n int) *actors.Phrase {
+	if n+2 >= len(toks) || toks[n+1].Norm != "against" && toks[n+1].Norm != "on" && toks[n+1].Norm != "to" {
+		return nil
+	}
+	j := n + 2
+	if toks[j].Tag == "DT" {
+		j++
+	}
+	return phraseStartingAt(ps, j)
 }
 
 // armed are the sectors that can fire on someone.

@@ -272,6 +272,7 @@ func TestCodeRules(t *testing.T) {
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
 		{"a hostile act a weapon could do is no event", "The bomb could kill Afghan troops.", ""},
 		{"a protest in a foreign capital targets the government of the place", "Russian students protested in Kabul.", "RUSEDU 141 AFGGOV 2019-06-15"},
+		{"a measure's owner lifts it in the passive", "NATO sanctions on Russia were lifted.", "IGOWSTNAT 085 RUS 2019-06-15"},
 		{"released with no agent: by the state of the place", "Afghan protesters were released in Kabul.", "AFGGOV 0841 AFGCVL 2019-06-15"},
 		{"deported with no agent: by the state left", "Afghan workers were deported from Russia.", "RUSGOV 174 AFGLAB 2019-06-15"},
 		{"deported from no named place: no event", "Afghan workers were deported.", ""},
