@@ -1181,6 +1181,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			evCode = "130"
 		}
 	}
+	if cameo.Root(evCode) == "13" && len(tgts) == 0 && len(srcs) > 0 {
+		// "Russia threatened to stop talks if the United States deploys
+		// missiles": the threat is aimed at whoever the condition names
+		if t := conditionSubject(toks, ps, tr.last, srcs[0]); t != nil {
+			tgts = []*actors.Phrase{t}
+			notes = append(notes, "threat aimed at the condition's subject")
+		}
+	}
 	cc, ok := c.Codes.Lookup(evCode)
 	if !ok {
 		return nil
@@ -2087,6 +2095,29 @@ var accusations = map[string]bool{
 	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
 	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
 	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+}
+
+// conditionSubject returns the subject of the "if" or "unless" clause
+// that follows a threat ("threatened to strike unless Israel withdraws"),
+// when it is an actor other than the source, or nil.
+func conditionSubject(toks []nlp.Token, ps []actors.Phrase, last int, src *actors.Phrase) *actors.Phrase {
+	for k := last + 1; k < len(toks) && k <= last+15; k++ {
+		switch toks[k].Norm {
+		case ";", ".":
+			return nil
+		case "if", "unless":
+			j := k + 1
+			for j < len(toks) && toks[j].Tag == "DT" {
+				j++
+			}
+			p := phraseStartingAt(ps, j)
+			if p == nil || p.Tok0 == src.Tok0 || p.Country != "" && p.Country == src.Country && p.Sector == src.Sector {
+				return nil
+			}
+			return p
+		}
+	}
+	return nil
 }
 
 // conditional reports whether the verb at anchor is in an "if" or "unless"
