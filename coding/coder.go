@@ -1002,6 +1002,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// the forces moved are the subject's own; the target is later.
 			t = object(toks, ps, tr, all, t.Tok1)
 		}
+		if t != nil && cameo.Root(tr.pat.Code) == "11" && after(toks, t, "to") {
+			// "complained to the United Nations over Israeli air raids":
+			// whom the complaint is about, not whom it is made to
+			if u := aboutActor(toks, ps, t.Tok1); u != nil {
+				t = u
+			}
+		}
 		if t != nil && cameo.Root(tr.pat.Code) == "14" && isLocative(toks, t) {
 			// "rallied in Madrid against Maduro": the protest's place, then
 			// whom it is against
@@ -1384,6 +1391,40 @@ func aimOf(toks []nlp.Token, ps []actors.Phrase, n int) *actors.Phrase {
 		j++
 	}
 	return phraseStartingAt(ps, j)
+}
+
+// after reports whether the phrase p follows the word w, perhaps through
+// determiners ("to the United Nations").
+func after(toks []nlp.Token, p *actors.Phrase, w string) bool {
+	k := p.Tok0 - 1
+	for k >= 0 && toks[k].Tag == "DT" {
+		k--
+	}
+	return k >= 0 && toks[k].Norm == w
+}
+
+// aboutActor returns the actor that a complaint's "over", "about" or
+// "against" right after token i names, alone or as the modifier of what is
+// complained about ("over two Israeli air raids"), or nil.
+func aboutActor(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
+	if i >= len(toks) {
+		return nil
+	}
+	if toks[i].Tag == "IN" && timeAfter(toks, i) {
+		i += 2 // "on Tuesday"
+	}
+	if i >= len(toks) || toks[i].Norm != "over" && toks[i].Norm != "about" && toks[i].Norm != "against" {
+		return nil
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if p := phraseStartingAt(ps, k); p != nil {
+			return p
+		}
+		if t := toks[k].Tag; t != "DT" && t != "CD" && t != "JJ" && t != "PRP$" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // armed are the sectors that can fire on someone.

@@ -66,7 +66,7 @@ var testFS = fstest.MapFS{
 042 | visit; send delegation to; send to
 046 | n:talks
 0256 | call for ceasefire
-111 | criticize; deem illegitimate
+111 | criticize; deem illegitimate; complain
 1246 | reject ceasefire
 173 | arrest; n:arrest
 174 | deport
@@ -268,6 +268,7 @@ func TestCodeRules(t *testing.T) {
 		{"buildings burnt by protesters are a violent protest", "Afghan rioters set fire to the ministry.", "AFGOPP 145 AFGGOV 2019-06-15"},
 		{"a participle in an apposition does not take the phrase before it as its doer", "Karzai, a member of the Taliban movement arrested in 2001, met Russian officials.", "AFGELI 040 RUSGOV 2001"},
 		{"a crowd of no named place is of the article's country", "Afghan police arrested a journalist. Hundreds protested outside the ministry.", "AFGCOP 173 - 2019-06-15; AFGCVL 141 AFGGOV 2019-06-15"},
+		{"a complaint made to someone is about whom it names", "Afghanistan complained to NATO over Russian attacks.", "AFG 111 RUS 2019-06-15"},
 		{"a threat is aimed at the subject of its condition", "The Taliban threatened to attack unless Russian troops left.", "AFGINSTAL 1384 RUSMIL 2019-06-15"},
 		{"an act ordered is done by who orders it", "Ghani ordered Afghan troops to attack the Taliban.", "AFGGOV 190 AFGINSTAL 2019-06-15"},
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
