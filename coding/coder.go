@@ -949,7 +949,7 @@ func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
 		case m == refused && refusalCode(code) != "",
 			m == threat && threatCode(code) != code,
 			m == intent && intentCode(code) != code,
-			m == realis:
+			m == realis, m == ordered:
 			gov[g] = true
 		}
 	}
@@ -1020,6 +1020,15 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			srcs = []*actors.Phrase{by}
 			tgts = subj
 			notes = append(notes, "passive: source is the by-agent")
+		} else if o := owner(toks, ps, tr); o != nil {
+			// "UN sanctions against Iran were lifted": whose sanctions
+			// they are lifts them, on whom they are aimed
+			srcs = []*actors.Phrase{o}
+			if t := aimOf(toks, ps, tr.toks[0]); t != nil {
+				subj = []*actors.Phrase{t}
+			}
+			tgts = subj
+			notes = append(notes, "passive: source is whose "+toks[tr.toks[0]].Norm+" they are")
 		}
 	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
 		// "Russia's attack on Ukraine", "the Hamas attack on Israel"
@@ -1041,6 +1050,20 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// "Britain mobilized army reservists for a war against Iraq":
 			// the forces moved are the subject's own; the target is later.
 			t = object(toks, ps, tr, all, t.Tok1)
+		}
+		if t != nil && cameo.Root(tr.pat.Code) == "11" && after(toks, t, "to") {
+			// "complained to the United Nations over Israeli air raids":
+			// whom the complaint is about, not whom it is made to
+			if u := aboutActor(toks, ps, t.Tok1); u != nil {
+				t = u
+			}
+		}
+		if t != nil && cameo.Root(tr.pat.Code) == "14" && isLocative(toks, t) {
+			// "rallied in Madrid against Maduro": the protest's place, then
+			// whom it is against
+			if u := object(toks, ps, tr, all, t.Tok1); u != nil && !isLocative(toks, u) && aimedAt(toks, u) {
+				t = u
+			}
 		}
 		if t != nil && t.Pair != nil {
 			tgts = []*actors.Phrase{t, t.Pair}
@@ -1151,6 +1174,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		mod = realis
 		notes = append(notes, "protest as the purpose of a gathering")
 	}
+	if mod == ordered && !passive {
+		// "the court ordered police to return the cars": the one who
+		// orders does it, to the infinitive's object
+		if o := subject(toks, ps, gov); len(o) > 0 {
+			srcs = o
+			notes = append(notes, "ordered by "+o[0].Text)
+		}
+	}
+	if mod == wish && neg == "" && srcs[0].Head != nil && possibleThreat(toks, gov, evCode) {
+		mod = threat
+		notes = append(notes, "a hostile act the doer could take: a threat")
+	}
 	switch {
 	case mod == wish:
 		// "X said Y must withdraw": X demands it of Y.
@@ -1202,6 +1237,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			evCode = "130"
 		}
 	}
+	if cameo.Root(evCode) == "13" && len(tgts) == 0 && len(srcs) > 0 {
+		// "Russia threatened to stop talks if the United States deploys
+		// missiles": the threat is aimed at whoever the condition names
+		if t := conditionSubject(toks, ps, tr.last, srcs[0]); t != nil {
+			tgts = []*actors.Phrase{t}
+			notes = append(notes, "threat aimed at the condition's subject")
+		}
+	}
 	cc, ok := c.Codes.Lookup(evCode)
 	if !ok {
 		return nil
@@ -1241,6 +1284,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				ta.Code, ta.Sector = ta.Country, ""
 				if cameo.Root(evCode) == "14" {
 					ta.Code = ""
+					if sa.Country != "" && ta.Country != sa.Country {
+						// "US activists staged a protest in Beijing": at the
+						// government of the foreign place
+						ta.Code, ta.Sector = ta.Country+"GOV", "GOV"
+					}
 				}
 			}
 			if ta.Code == "" || ta.Code == sa.Code {
@@ -1328,6 +1376,104 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		emit(srcs[0], nil)
 	}
 	return out
+}
+
+// aimedAt reports whether the phrase p is what a protest is aimed at: after
+// "against", "in defiance of", or where a march goes ("to", "on",
+// "outside", "at"), perhaps through determiners; not an actor inside an
+// issue ("against the deportation of a journalist").
+func aimedAt(toks []nlp.Token, p *actors.Phrase) bool {
+	k := p.Tok0 - 1
+	for k >= 0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "against", "to", "on", "outside", "at":
+		return true
+	case "of":
+		return k > 0 && toks[k-1].Norm == "defiance"
+	}
+	return false
+}
+
+// ownedNouns are the measures that belong to who imposes or gives them
+// ("EU sanctions", "US aid", "Israeli restrictions").
+var ownedNouns = map[string]bool{
+	"sanctions": true, "embargo": true, "boycott": true, "tariffs": true, "aid": true, "assistance": true,
+	"funding": true, "loans": true, "restrictions": true, "ban": true,
+}
+
+// owner returns the actor that modifies the fronted object of a passive
+// pattern when the object is a measure someone owns ("UN sanctions ...
+// were lifted", "new US aid was suspended"), or nil.
+func owner(toks []nlp.Token, ps []actors.Phrase, tr trigger) *actors.Phrase {
+	if len(tr.toks) < 2 || tr.toks[0] >= tr.head {
+		return nil
+	}
+	n := tr.toks[0]
+	if !ownedNouns[toks[n].Norm] {
+		return nil
+	}
+	k := n - 1
+	for k >= 0 && toks[k].Tag == "JJ" && phraseEndingAt(ps, k) == nil {
+		k--
+	}
+	p := phraseEndingAt(ps, k)
+	if p == nil || p.Head == nil || p.Head.Kind == actors.Capital {
+		return nil
+	}
+	return p
+}
+
+// aimOf returns the actor a measure at n is aimed at or given to, after
+// "against", "on" or "to" ("sanctions against Iran", "aid to Egypt"), or
+// nil.
+func aimOf(toks []nlp.Token, ps []actors.Phrase, n int) *actors.Phrase {
+	if n+2 >= len(toks) || toks[n+1].Norm != "against" && toks[n+1].Norm != "on" && toks[n+1].Norm != "to" {
+		return nil
+	}
+	j := n + 2
+	if toks[j].Tag == "DT" {
+		j++
+	}
+	return phraseStartingAt(ps, j)
+}
+
+// after reports whether the phrase p follows the word w, perhaps through
+// determiners ("to the United Nations").
+func after(toks []nlp.Token, p *actors.Phrase, w string) bool {
+	k := p.Tok0 - 1
+	for k >= 0 && toks[k].Tag == "DT" {
+		k--
+	}
+	return k >= 0 && toks[k].Norm == w
+}
+
+// aboutActor returns the actor that a complaint's "over", "about" or
+// "against" right after token i names, alone or as the modifier of what is
+// complained about ("over two Israeli air raids"), or nil.
+func aboutActor(toks []nlp.Token, ps []actors.Phrase, i int) *actors.Phrase {
+	if i >= len(toks) {
+		return nil
+	}
+	if toks[i].Tag == "IN" && timeAfter(toks, i) {
+		i += 2 // "on Tuesday"
+	}
+	if i >= len(toks) || toks[i].Norm != "over" && toks[i].Norm != "about" && toks[i].Norm != "against" {
+		return nil
+	}
+	for k := i + 1; k < len(toks) && k <= i+4; k++ {
+		if p := phraseStartingAt(ps, k); p != nil {
+			return p
+		}
+		if t := toks[k].Tag; t != "DT" && t != "CD" && t != "JJ" && t != "PRP$" {
+			return nil
+		}
+	}
+	return nil
 }
 
 // armed are the sectors that can fire on someone.
@@ -1552,6 +1698,10 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "COP"
 	case strings.HasPrefix(code, "172"), strings.HasPrefix(code, "081"):
 		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
+	case code == "0841":
+		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
+	case strings.HasPrefix(code, "174"), code == "161", strings.HasPrefix(code, "166"):
+		sector = "GOV" // expelled or deported ("two diplomats were expelled from Mali"): by the state they leave
 	default:
 		return nil
 	}
@@ -1577,6 +1727,11 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 	}
 	h := &toks[tr.head]
 	country := placeAfter(toks, ps, tr.head)
+	if sector == "GOV" && (strings.HasPrefix(code, "174") || code == "161" || strings.HasPrefix(code, "166")) {
+		if country = placeFrom(toks, ps, tr.last); country == placeOf {
+			return nil // "its diplomats were expelled": by another state, unnamed
+		}
+	}
 	if country == placeOf && sector == "JUD" {
 		// "Imran Khan was sentenced": by the courts of his country
 		for k := range ps {
@@ -1605,6 +1760,26 @@ func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
 			}
 			break
 		}
+	}
+	return placeOf
+}
+
+// placeFrom returns the country named right after "from" after token i
+// ("were deported from Iran"), the state one is expelled by, else
+// placeOf.
+func placeFrom(toks []nlp.Token, ps []actors.Phrase, i int) string {
+	for k := i + 1; k < len(toks) && k <= i+3; k++ {
+		if toks[k].Norm != "from" {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].Tag == "DT" {
+			j++
+		}
+		if p := phraseStartingAt(ps, j); p != nil && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
+			return p.Country
+		}
+		break
 	}
 	return placeOf
 }
@@ -1839,11 +2014,12 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 			if main == "" {
 				main = mainCountry(acts)
 			}
-			if main == "" || a.Sector == "CVL" || a.Sector == "UAF" {
-				continue // the state of no known place; a crowd or armed men nowhere
+			if main == "" || a.Sector == "UAF" {
+				continue // the state or a crowd of no known place; armed men nowhere
 			}
 			// "The Georgian interior ministry said 50 protesters had been
-			// detained": the state of the article's country
+			// detained": the state of the article's country; "Hundreds
+			// demonstrated outside the court" in a story on Kenya: its people
 			country = main
 		}
 		if country == "" {
@@ -2020,6 +2196,29 @@ var accusations = map[string]bool{
 	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
 	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
 	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+}
+
+// conditionSubject returns the subject of the "if" or "unless" clause
+// that follows a threat ("threatened to strike unless Israel withdraws"),
+// when it is an actor other than the source, or nil.
+func conditionSubject(toks []nlp.Token, ps []actors.Phrase, last int, src *actors.Phrase) *actors.Phrase {
+	for k := last + 1; k < len(toks) && k <= last+15; k++ {
+		switch toks[k].Norm {
+		case ";", ".":
+			return nil
+		case "if", "unless":
+			j := k + 1
+			for j < len(toks) && toks[j].Tag == "DT" {
+				j++
+			}
+			p := phraseStartingAt(ps, j)
+			if p == nil || p.Tok0 == src.Tok0 || p.Country != "" && p.Country == src.Country && p.Sector == src.Sector {
+				return nil
+			}
+			return p
+		}
+	}
+	return nil
 }
 
 // conditional reports whether the verb at anchor is in an "if" or "unless"

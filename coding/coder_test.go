@@ -30,6 +30,7 @@ var testFS = fstest.MapFS{
 125 | Reject proposal to meet | -5 | REJECT | |
 1246 | Refuse to de-escalate | -4 | REJECT | |
 173 | Arrest | -5 | COERCE | arrest |
+174 | Expel or deport individuals | -5 | COERCE | |
 190 | Use conventional military force | -10 | ASSAULT | |
 072 | Provide military aid | 8.3 | AID | |
 100 | Demand | -5 | REQUEST | |
@@ -65,9 +66,10 @@ var testFS = fstest.MapFS{
 042 | visit; send delegation to; send to
 046 | n:talks
 0256 | call for ceasefire
-111 | criticize; deem illegitimate
+111 | criticize; deem illegitimate; complain
 1246 | reject ceasefire
 173 | arrest; n:arrest
+174 | deport
 063 | hand over
 060 | join forces
 042 | arrive in
@@ -87,7 +89,7 @@ var testFS = fstest.MapFS{
 190 | launch strike; strike
 1712 | set fire to
 085 | lift sanctions
-0841 | exchange prisoners
+0841 | exchange prisoners; release
 016 | deny
 112 | accuse of
 072 | supply weapons
@@ -240,6 +242,7 @@ func TestCodeRules(t *testing.T) {
 		{"a past verb read as an adjective after a name", "Troops in Afghanistan attacked Taliban forces.", "AFGMIL 190 AFGINSTAL 2019-06-15"},
 		{"the two sides are the last pair named", "Russia and Afghanistan met in Kabul. The two sides criticized the Taliban.", "RUS 040 AFG 2019-06-15; AFG 040 RUS 2019-06-15; RUS 111 AFGINSTAL 2019-06-15; AFG 111 AFGINSTAL 2019-06-15"},
 		{"both sides: a pair of agents", "Afghan troops and the Taliban clashed on Monday. Both sides criticized Russia.", "AFGMIL 190 AFGINSTAL 2019-06-10; AFGMIL 111 RUS 2019-06-15; AFGINSTAL 111 RUS 2019-06-15"},
+		{"both sides in a country with no pair named before: the country's", "Both sides in Afghanistan criticized Russia.", "AFG 111 RUS 2019-06-15"},
 		{"the two countries are no pair of agents", "Afghan troops and Russian police clashed on Monday. The two countries criticized France.", "AFGMIL 190 RUSCOP 2019-06-10"},
 		{"each other: both ways", "Russia and France criticized each other.", "RUS 111 FRA 2019-06-15; FRA 111 RUS 2019-06-15"},
 		{"the agents a pattern sends are the subject's own", "Russia sent a delegation to Kabul.", "RUS 042 AFGGOV 2019-06-15"},
@@ -263,6 +266,19 @@ func TestCodeRules(t *testing.T) {
 		{"hyphenated verb read as an adjective", "Afghan police tear-gassed protesters.", "AFGCOP 175 AFGCVL 2019-06-15"},
 		{"hyphenated passive with a by-agent", "Afghan protesters were tear-gassed by police.", "AFGCOP 175 AFGCVL 2019-06-15"},
 		{"buildings burnt by protesters are a violent protest", "Afghan rioters set fire to the ministry.", "AFGOPP 145 AFGGOV 2019-06-15"},
+		{"a participle in an apposition does not take the phrase before it as its doer", "Karzai, a member of the Taliban movement arrested in 2001, met Russian officials.", "AFGELI 040 RUSGOV 2001"},
+		{"a crowd of no named place is of the article's country", "Afghan police arrested a journalist. Hundreds protested outside the ministry.", "AFGCOP 173 - 2019-06-15; AFGCVL 141 AFGGOV 2019-06-15"},
+		{"a complaint made to someone is about whom it names", "Afghanistan complained to NATO over Russian attacks.", "AFG 111 RUS 2019-06-15"},
+		{"a threat is aimed at the subject of its condition", "The Taliban threatened to attack unless Russian troops left.", "AFGINSTAL 1384 RUSMIL 2019-06-15"},
+		{"an act ordered is done by who orders it", "Ghani ordered Afghan troops to attack the Taliban.", "AFGGOV 190 AFGINSTAL 2019-06-15"},
+		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
+		{"a hostile act a weapon could do is no event", "The bomb could kill Afghan troops.", ""},
+		{"a protest in a foreign capital targets the government of the place", "Russian students protested in Kabul.", "RUSEDU 141 AFGGOV 2019-06-15"},
+		{"a measure's owner lifts it in the passive", "NATO sanctions on Russia were lifted.", "IGOWSTNAT 085 RUS 2019-06-15"},
+		{"released with no agent: by the state of the place", "Afghan protesters were released in Kabul.", "AFGGOV 0841 AFGCVL 2019-06-15"},
+		{"deported with no agent: by the state left", "Afghan workers were deported from Russia.", "RUSGOV 174 AFGLAB 2019-06-15"},
+		{"deported from no named place: no event", "Afghan workers were deported.", ""},
+		{"a protest's place, then whom it is against", "Afghan students protested in Paris against Ghani.", "AFGEDU 141 AFGGOV 2019-06-15"},
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 		{"the members of a group named as a target are the group", "Russia criticized officials of the Taliban.", "RUS 111 AFGINSTAL 2019-06-15"},
 		{"a spokesman for a group speaks for it", "A spokesman for the Taliban criticized Russia.", "AFGINSTAL 111 RUS 2019-06-15"},

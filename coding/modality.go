@@ -16,7 +16,13 @@ const (
 	threat           // "threatened to attack"
 	refused          // "refused to meet", "declined to attend"
 	wish             // "urged X to meet", "could attack": no event of its own
+	ordered          // "ordered police to return the cars": done at the order of the governor's subject
 )
+
+// orderVerbs take an object and an infinitive that their subject has
+// done ("ordered police to free the activists", "instructed the army to
+// withdraw").
+var orderVerbs = map[string]bool{"order": true, "instruct": true, "direct": true, "command": true}
 
 var intentVerbs = map[string]bool{
 	"agree": true, "pledge": true, "promise": true, "vow": true, "offer": true, "plan": true,
@@ -84,6 +90,9 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 	if g < 0 {
 		return wish, -1
 	}
+	if o := orderer(toks, g); o >= 0 {
+		return ordered, o
+	}
 	gt := toks[g]
 	switch {
 	case refusalVerbs[gt.Lemma]:
@@ -98,6 +107,24 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return realis, g
 	}
 	return wish, g
+}
+
+// orderer returns the order verb whose object ends at k ("ordered [the
+// police] to"), or -1.
+func orderer(toks []nlp.Token, k int) int {
+	for j := k; j >= 0 && j >= k-5; j-- {
+		t := &toks[j]
+		if t.IsVerb() && t.Tag != "VBG" {
+			if j < k && orderVerbs[t.Lemma] {
+				return j
+			}
+			return -1
+		}
+		if !t.IsNoun() && t.Tag != "DT" && t.Tag != "JJ" && t.Tag != "CD" && t.Tag != "POS" && t.Tag != "PRP" && t.Tag != "PRP$" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // intentCode maps an event stated as intended to CAMEO's "express intent"
@@ -160,6 +187,23 @@ func threatCode(code string) string {
 		return "1385"
 	}
 	return code
+}
+
+// possibleThreat reports whether the modal at gov ("could", "may",
+// "might") presents a hostile act of the subject as a possibility ("Egypt
+// could suspend relations with Israel", "Iran may close the strait"): news
+// reports such a warning of what the doer would do as a threat.
+func possibleThreat(toks []nlp.Token, gov int, code string) bool {
+	if gov < 0 || toks[gov].Tag != "MD" || threatCode(code) == code {
+		return false
+	}
+	switch toks[gov].Norm {
+	case "could", "may", "might":
+	default:
+		return false
+	}
+	r := cameo.Root(code)
+	return r >= "16" && r <= "20"
 }
 
 func cooperative(code string) bool {

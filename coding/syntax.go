@@ -61,6 +61,16 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		// tagger reads such participles as past tenses too)
 		p, commaBefore = phraseEndingAt(ps, i-2), true
 	}
+	if p == nil && i >= 2 {
+		// "a member of the Hamas movement jailed a year ago": in an
+		// apposition, a past form after the phrase or its head noun (the
+		// tagger reads such participles as past tenses too)
+		if q := phraseEndingAt(ps, i-1); q != nil && inAppositive(toks, q) {
+			p = q
+		} else if q := phraseEndingAt(ps, i-2); q != nil && toks[i-1].IsNoun() && inAppositive(toks, q) {
+			p = q
+		}
+	}
 	if p == nil || last+1 >= len(toks) {
 		return false
 	}
@@ -95,17 +105,38 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		b--
 	}
 	apposition := commaBefore || b >= 0 && toks[b].Norm == ","
+	inside := !apposition && inAppositive(toks, p)
+	closed := false
 	for k := last + 1; k < len(toks); k++ {
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
-			return true
+			return !inside || closed
 		}
-		if toks[k].Norm == "," && !apposition {
-			// ", a local official said": another clause's verb
-			return false
+		if toks[k].Norm == "," {
+			if !apposition && !inside {
+				// ", a local official said": another clause's verb
+				return false
+			}
+			closed = true
 		}
 	}
 	return false
+}
+
+// inAppositive reports whether the phrase p ends a noun phrase in
+// apposition to the noun before a comma ("the mayor, a member of the Hamas
+// movement jailed a year ago, was freed"): a past form after it, before the
+// comma that closes the apposition, is a participle modifying it, not its
+// verb.
+func inAppositive(toks []nlp.Token, p *actors.Phrase) bool {
+	k := p.Tok0 - 1
+	for k >= 0 && (toks[k].IsNoun() || toks[k].Tag == "JJ" || toks[k].Tag == "CD" || toks[k].Tag == "POS" || toks[k].Norm == "of" || toks[k].Norm == "the") {
+		k--
+	}
+	if k < 2 || toks[k].Norm != "a" && toks[k].Norm != "an" || toks[k-1].Norm != "," {
+		return false
+	}
+	return toks[k-2].IsNoun() && !timeNouns[toks[k-2].Norm]
 }
 
 // phraseEndingAt returns the phrase whose last token is k.
@@ -319,7 +350,7 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		if isRelativeStop(toks, k, anchor) {
 			return nil
 		}
-		if p := phraseEndingAt(ps, k); p != nil && !isPrepObject(toks, p) {
+		if p := phraseEndingAt(ps, k); p != nil && (!isPrepObject(toks, p) || sidesOf(toks, ps, p)) {
 			found = p
 			break
 		}
@@ -368,6 +399,32 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		k = p.Tok0 - 1
 	}
 	return out
+}
+
+// sidesOf reports whether the country phrase p names where the sides of a
+// conflict are, with no pair named before ("Both sides in Yemen's conflict
+// agreed", "the warring parties in Sudan"): the sides are the country's.
+func sidesOf(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) bool {
+	if p.Head == nil || p.Head.Kind != actors.Country {
+		return false
+	}
+	k := p.Tok0 - 1
+	for k >= 0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+		k--
+	}
+	if k < 2 || toks[k].Norm != "in" && toks[k].Norm != "of" || phraseEndingAt(ps, k-1) != nil {
+		return false // "Both sides in Yemen" that refer to a pair named before
+	}
+	switch toks[k-1].Norm {
+	case "sides", "parties", "factions":
+	default:
+		return false
+	}
+	switch toks[k-2].Norm {
+	case "both", "two", "warring", "rival", "opposing":
+		return true
+	}
+	return false
 }
 
 // coordinatedVerb returns the verb whose subject the verb at anchor shares
