@@ -840,7 +840,9 @@ func negatedNoun(toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
-	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool { return weapons[t.Norm] || crowds[t.Norm] || happenings[t.Lemma] }) {
+	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool {
+		return weapons[t.Norm] || crowds[t.Norm] || happenings[t.Lemma] || t.Norm == "people"
+	}) {
 		return nil // no actor, so no source (but a weapon's, a crowd's or a place's): nothing to code
 	}
 	trs := c.triggers(s, ps)
@@ -1742,11 +1744,17 @@ func crowdDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		if t.Norm == "," || t.Norm == ";" || t.IsVerb() {
 			return nil
 		}
-		if crowds[t.Norm] {
+		if crowds[t.Norm] || numberedCrowd(toks, i) {
 			return &actors.Phrase{Tok0: i, Tok1: i + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: placeAfter(toks, ps, tr.head)}
 		}
 	}
 	return nil
+}
+
+// numberedCrowd reports whether the word at i is "people" or "persons"
+// counted by a number ("about 500 people", "up to 20,000 people"): a crowd.
+func numberedCrowd(toks []nlp.Token, i int) bool {
+	return (toks[i].Norm == "people" || toks[i].Norm == "persons") && i > 0 && toks[i-1].Tag == "CD"
 }
 
 // occurDoer returns the doers of a protest or of violence that the text

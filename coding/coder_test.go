@@ -267,6 +267,7 @@ func TestCodeRules(t *testing.T) {
 		{"hyphenated passive with a by-agent", "Afghan protesters were tear-gassed by police.", "AFGCOP 175 AFGCVL 2019-06-15"},
 		{"buildings burnt by protesters are a violent protest", "Afghan rioters set fire to the ministry.", "AFGOPP 145 AFGGOV 2019-06-15"},
 		{"a participle in an apposition does not take the phrase before it as its doer", "Karzai, a member of the Taliban movement arrested in 2001, met Russian officials.", "AFGELI 040 RUSGOV 2001"},
+		{"people counted by a number are a crowd", "About 500 people protested in Kabul.", "AFGCVL 141 AFGGOV 2019-06-15"},
 		{"a crowd of no named place is of the article's country", "Afghan police arrested a journalist. Hundreds protested outside the ministry.", "AFGCOP 173 - 2019-06-15; AFGCVL 141 AFGGOV 2019-06-15"},
 		{"a complaint made to someone is about whom it names", "Afghanistan complained to NATO over Russian attacks.", "AFG 111 RUS 2019-06-15"},
 		{"a threat is aimed at the subject of its condition", "The Taliban threatened to attack unless Russian troops left.", "AFGINSTAL 1384 RUSMIL 2019-06-15"},
