@@ -1120,6 +1120,22 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
+	if g := mandativeThat(toks, tr.anchor); g >= 0 {
+		// "urged that Israel lift the blockade": asked for, not done; the
+		// verb codes the appeal. "reiterated its demand that Israel ease
+		// restrictions": the demand's owner demands it of the clause's
+		// subject.
+		if toks[g].IsVerb() || passive {
+			return nil
+		}
+		by := subject(toks, ps, g)
+		if len(by) == 0 || len(srcs) == 0 {
+			return nil
+		}
+		srcs, tgts = by, srcs
+		notes = append(notes, fmt.Sprintf("demand that %s (%s that)", evCode, toks[g].Text))
+		evCode = demandCode(evCode)
+	}
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
 	neg := negation(toks, ps, tr.anchor, tr.head)
@@ -2168,6 +2184,47 @@ func conditionSubject(toks []nlp.Token, ps []actors.Phrase, last int, src *actor
 	}
 	return nil
 }
+
+// mandativeThat returns the word of demand or appeal whose "that" clause
+// holds the verb at anchor ("urged that Israel lift", "its demand that
+// Israel ease"), or -1.
+func mandativeThat(toks []nlp.Token, anchor int) int {
+	switch a := &toks[anchor]; {
+	case a.Tag == "VBZ" || a.Tag == "VBN" || a.Tag == "VBG", a.Tag == "VBD" && a.Norm != a.Lemma:
+		return -1 // "the findings suggest that many were opposed": told as a fact, not a base form
+	}
+	for k := anchor - 1; k >= 1 && k >= anchor-8; k-- {
+		t := &toks[k]
+		if t.Norm == "that" {
+			j := k - 1
+			if timeWords[toks[j].Norm] && j > 0 {
+				j-- // "its demand today that"
+			}
+			p := &toks[j]
+			if p.IsVerb() && mandativeVerbs[p.Lemma] || p.IsNoun() && mandativeNouns[p.Norm] {
+				return j
+			}
+			return -1
+		}
+		if t.IsVerb() && t.Tag != "MD" || isBoundary(t) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// mandativeVerbs and mandativeNouns take a "that" clause of what someone
+// is asked to do ("demanded that", "a call that").
+var (
+	mandativeVerbs = map[string]bool{
+		"demand": true, "urge": true, "insist": true, "ask": true, "request": true, "recommend": true,
+		"propose": true, "require": true,
+	}
+	mandativeNouns = map[string]bool{
+		"demand": true, "demands": true, "call": true, "calls": true, "request": true, "requests": true,
+		"appeal": true, "insistence": true, "proposal": true, "recommendation": true, "ultimatum": true,
+	}
+)
 
 // conditional reports whether the verb at anchor is in an "if" or "unless"
 // clause ("If Iran attacks Israel, the US will respond"): a condition, not

@@ -270,6 +270,8 @@ func TestCodeRules(t *testing.T) {
 		{"people counted by a number are a crowd", "About 500 people protested in Kabul.", "AFGCVL 141 AFGGOV 2019-06-15"},
 		{"a crowd of no named place is of the article's country", "Afghan police arrested a journalist. Hundreds protested outside the ministry.", "AFGCOP 173 - 2019-06-15; AFGCVL 141 AFGGOV 2019-06-15"},
 		{"a complaint made to someone is about whom it names", "Afghanistan complained to NATO over Russian attacks.", "AFG 111 RUS 2019-06-15"},
+		{"what someone urges that another do is not done", "Ghani urged that Russian troops attack the Taliban.", ""},
+		{"a demand that another do something is the demand's owner's", "Ghani repeated his demand that Russian troops attack the Taliban.", "AFGGOV 100 RUSMIL 2019-06-15"},
 		{"a threat is aimed at the subject of its condition", "The Taliban threatened to attack unless Russian troops left.", "AFGINSTAL 1384 RUSMIL 2019-06-15"},
 		{"an act ordered is done by who orders it", "Ghani ordered Afghan troops to attack the Taliban.", "AFGGOV 190 AFGINSTAL 2019-06-15"},
 		{"a hostile act the doer could take is a threat", "Russia could attack Afghan forces.", "RUS 1384 AFGMIL 2019-06-15"},
