@@ -889,7 +889,9 @@ func negatedNoun(toks []nlp.Token, i int) bool {
 }
 
 func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase) []parley.Event {
-	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool { return weapons[t.Norm] || crowds[t.Norm] || happenings[t.Lemma] }) {
+	if len(ps) == 0 && !slices.ContainsFunc(s.Tokens, func(t nlp.Token) bool {
+		return weapons[t.Norm] || crowds[t.Norm] || happenings[t.Lemma] || t.Norm == "people"
+	}) {
 		return nil // no actor, so no source (but a weapon's, a crowd's or a place's): nothing to code
 	}
 	trs := c.triggers(s, ps)
@@ -1166,6 +1168,22 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
+	}
+	if g := mandativeThat(toks, tr.anchor); g >= 0 {
+		// "urged that Israel lift the blockade": asked for, not done; the
+		// verb codes the appeal. "reiterated its demand that Israel ease
+		// restrictions": the demand's owner demands it of the clause's
+		// subject.
+		if toks[g].IsVerb() || passive {
+			return nil
+		}
+		by := subject(toks, ps, g)
+		if len(by) == 0 || len(srcs) == 0 {
+			return nil
+		}
+		srcs, tgts = by, srcs
+		notes = append(notes, fmt.Sprintf("demand that %s (%s that)", evCode, toks[g].Text))
+		evCode = demandCode(evCode)
 	}
 	negated := false
 	mod, gov := modalityOf(toks, tr.anchor)
@@ -1802,11 +1820,17 @@ func crowdDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		if t.Norm == "," || t.Norm == ";" || t.IsVerb() {
 			return nil
 		}
-		if crowds[t.Norm] {
+		if crowds[t.Norm] || numberedCrowd(toks, i) {
 			return &actors.Phrase{Tok0: i, Tok1: i + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: placeAfter(toks, ps, tr.head)}
 		}
 	}
 	return nil
+}
+
+// numberedCrowd reports whether the word at i is "people" or "persons"
+// counted by a number ("about 500 people", "up to 20,000 people"): a crowd.
+func numberedCrowd(toks []nlp.Token, i int) bool {
+	return (toks[i].Norm == "people" || toks[i].Norm == "persons") && i > 0 && toks[i-1].Tag == "CD"
 }
 
 // occurDoer returns the doers of a protest or of violence that the text
@@ -2220,6 +2244,47 @@ func conditionSubject(toks []nlp.Token, ps []actors.Phrase, last int, src *actor
 	}
 	return nil
 }
+
+// mandativeThat returns the word of demand or appeal whose "that" clause
+// holds the verb at anchor ("urged that Israel lift", "its demand that
+// Israel ease"), or -1.
+func mandativeThat(toks []nlp.Token, anchor int) int {
+	switch a := &toks[anchor]; {
+	case a.Tag == "VBZ" || a.Tag == "VBN" || a.Tag == "VBG", a.Tag == "VBD" && a.Norm != a.Lemma:
+		return -1 // "the findings suggest that many were opposed": told as a fact, not a base form
+	}
+	for k := anchor - 1; k >= 1 && k >= anchor-8; k-- {
+		t := &toks[k]
+		if t.Norm == "that" {
+			j := k - 1
+			if timeWords[toks[j].Norm] && j > 0 {
+				j-- // "its demand today that"
+			}
+			p := &toks[j]
+			if p.IsVerb() && mandativeVerbs[p.Lemma] || p.IsNoun() && mandativeNouns[p.Norm] {
+				return j
+			}
+			return -1
+		}
+		if t.IsVerb() && t.Tag != "MD" || isBoundary(t) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// mandativeVerbs and mandativeNouns take a "that" clause of what someone
+// is asked to do ("demanded that", "a call that").
+var (
+	mandativeVerbs = map[string]bool{
+		"demand": true, "urge": true, "insist": true, "ask": true, "request": true, "recommend": true,
+		"propose": true, "require": true,
+	}
+	mandativeNouns = map[string]bool{
+		"demand": true, "demands": true, "call": true, "calls": true, "request": true, "requests": true,
+		"appeal": true, "insistence": true, "proposal": true, "recommendation": true, "ultimatum": true,
+	}
+)
 
 // conditional reports whether the verb at anchor is in an "if" or "unless"
 // clause ("If Iran attacks Israel, the US will respond"): a condition, not

@@ -8,7 +8,9 @@ import "testing"
 // Europe, the Middle East), topics (protests, crackdowns, elections,
 // sanctions, diplomacy, aid, ceasefires, attacks, arrests, courts, cyber,
 // refugees) and grammar (passives, headlines, lower case, reported speech,
-// pronouns, denial, intent and threats); the first run got 65 of its 77 right.
-const wire7Floor = 65
+// pronouns, denial, intent and threats). The first run got 65 of its 77
+// right (the honest held-out figure); the floor keeps what was gained
+// since.
+const wire7Floor = 71
 
 func TestWire7(t *testing.T) { codeSet(t, "testdata/wire7.jsonl", "wire7", wire7Floor) }
