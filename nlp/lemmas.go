@@ -3,7 +3,7 @@ package nlp
 import (
 	"errors"
 	"hash/maphash"
-	"parley/nlp/internal/strhash"
+	"parley/internal/strhash"
 	"strings"
 
 	"github.com/aaaton/golem/v4/dicts/en"

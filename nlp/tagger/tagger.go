@@ -28,7 +28,7 @@ import (
 	"hash/maphash"
 	"math"
 	"math/bits"
-	"parley/nlp/internal/strhash"
+	"parley/internal/strhash"
 	"strings"
 	"sync"
 	"unicode/utf8"

@@ -1,4 +1,5 @@
-// Package strhash is the string hash of nlp's lookup tables.
+// Package strhash is the string hash of nlp's lookup tables and of
+// internal/wordset's word filters.
 package strhash
 
 import (
