@@ -1900,9 +1900,22 @@ func reciprocal(p *Pattern, code string) bool {
 }
 
 func eventID(ev *parley.Event, at int) string {
-	h := sha1.New()
-	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00%s\x00%s", ev.Doc, ev.Sentence, at, ev.CAMEO, code(ev.Source), code(ev.Target))
-	return hex.EncodeToString(h.Sum(nil))[:16]
+	var buf [192]byte // the key, on the stack: "doc\x00sentence\x00at\x00cameo\x00source\x00target"
+	b := append(buf[:0], ev.Doc...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(ev.Sentence), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(at), 10)
+	b = append(b, 0)
+	b = append(b, ev.CAMEO...)
+	b = append(b, 0)
+	b = append(b, code(ev.Source)...)
+	b = append(b, 0)
+	b = append(b, code(ev.Target)...)
+	sum := sha1.Sum(b)
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	return string(id[:])
 }
 
 func confidence(src, tgt *actors.Phrase, tr trigger, negated, passive bool) float64 {
