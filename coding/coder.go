@@ -140,8 +140,8 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	toks := s.Tokens
 	var out []trigger
 	used := make([]bool, len(toks))
-	var aheadBuf [64]uint64 // on the stack for most sentences
-	ahead := boundaryBits(toks, aheadBuf[:0])
+	var bitsBuf [128]uint64 // on the stack for most sentences
+	ahead := newSentenceBits(toks, bitsBuf[:0])
 	for i := range toks {
 		t := &toks[i]
 		if used[i] {
@@ -490,26 +490,23 @@ func bareStatement(trs []trigger, k int) bool {
 
 // bestMatch returns the first of cands (sorted longest first, then in
 // dictionary order) whose words follow token i.
-func bestMatch(c *candidates, toks []nlp.Token, i int, ahead []uint64) (trigger, bool) {
+func bestMatch(c *candidates, toks []nlp.Token, i int, bits sentenceBits) (trigger, bool) {
 	if c == nil {
 		return trigger{}, false
 	}
 	var win uint64 // the words after i, up to the next boundary
-	if i+1 < len(ahead) {
-		win = ahead[i+1]
+	if i+1 < len(bits.ahead) {
+		win = bits.ahead[i+1]
 	}
-	ps := c.pats
-	if win&c.nextBits == 0 || !nextWord(c, toks, i) {
+	near := bits.near(i) // the words where a pattern's next word may stand
+	ps, first := c.pats, c.first
+	if near&c.nextBits == 0 {
 		// no pattern's second word is near: only the head-only patterns,
 		// sorted last, can match
-		k := len(ps)
-		for k > 0 && len(ps[k-1].Rest) == 0 {
-			k--
-		}
-		ps = ps[k:]
+		ps, first = ps[c.bare:], first[c.bare:]
 	}
-	for _, p := range ps {
-		if !mayFollow(p, win) {
+	for j, p := range ps {
+		if f := first[j]; f != 0 && near&f == 0 || !mayFollow(p, win) {
 			continue
 		}
 		if m, ok := matchRest(p, toks, i); ok {
@@ -519,7 +516,7 @@ func bestMatch(c *candidates, toks []nlp.Token, i int, ahead []uint64) (trigger,
 	return trigger{}, false
 }
 
-// mayFollow reports whether the words of win (boundaryBits) may hold each
+// mayFollow reports whether the words of win (sentenceBits.ahead) may hold each
 // word that p needs after its head.
 func mayFollow(p *Pattern, win uint64) bool {
 	for _, m := range p.need {
@@ -530,25 +527,43 @@ func mayFollow(p *Pattern, win uint64) bool {
 	return true
 }
 
-// boundaryBits returns, for each token k, the wordBits of the norms and
-// lemmas of the tokens from k up to the next boundary (isBoundary), which
-// is as far as matchRest looks.
-func boundaryBits(toks []nlp.Token, buf []uint64) []uint64 {
-	out := slices.Grow(buf[:0], len(toks))[:len(toks)]
+// sentenceBits sums up a sentence's words for bestMatch's prefilters:
+// tok[k] holds the wordBits of token k's norm and lemma (0 for a
+// boundary, isBoundary), ahead[k] those of the tokens from k up to the next
+// boundary, which is as far as matchRest looks.
+type sentenceBits struct{ tok, ahead []uint64 }
+
+func newSentenceBits(toks []nlp.Token, buf []uint64) sentenceBits {
+	n := len(toks)
+	buf = slices.Grow(buf[:0], 2*n)[:2*n]
+	b := sentenceBits{tok: buf[:n], ahead: buf[n:]}
 	var m uint64
-	for k := len(toks) - 1; k >= 0; k-- {
+	for k := n - 1; k >= 0; k-- {
 		t := &toks[k]
+		var w uint64
 		if isBoundary(t) {
 			m = 0
 		} else {
-			m |= wordBit(t.Norm)
+			w = wordBit(t.Norm)
 			if t.Lemma != t.Norm {
-				m |= wordBit(t.Lemma)
+				w |= wordBit(t.Lemma)
 			}
+			m |= w
 		}
-		out[k] = m
+		b.tok[k], b.ahead[k] = w, m
 	}
-	return out
+	return b
+}
+
+// near returns the wordBits of the tokens where matchRest looks for a
+// pattern's word after the head at i: within gapMax+1 tokens, before a
+// boundary.
+func (b sentenceBits) near(i int) uint64 {
+	var m uint64
+	for k := i + 1; k <= i+gapMax+1 && k < len(b.tok) && b.tok[k] != 0; k++ {
+		m |= b.tok[k]
+	}
+	return m
 }
 
 // inPhrase reports whether token i is in an actor phrase.
@@ -599,20 +614,6 @@ func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
 		}
 	}
 	return trigger{}, false
-}
-
-// nextWord reports whether a word that may follow the head in one of c's
-// patterns is within reach of token i.
-func nextWord(c *candidates, toks []nlp.Token, i int) bool {
-	for k := i + 1; k <= i+gapMax+1 && k < len(toks); k++ {
-		if isBoundary(&toks[k]) {
-			return false
-		}
-		if c.next[toks[k].Norm] || c.next[toks[k].Lemma] {
-			return true
-		}
-	}
-	return false
 }
 
 // matchRest finds the words of p after token i, each within gapMax tokens

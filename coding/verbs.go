@@ -50,9 +50,14 @@ type Verbs struct {
 // dictionary order, so that the first that matches is the best.
 type candidates struct {
 	pats []*Pattern
-	next map[string]bool // every word a pattern may have right after the head
-	// nextBits are next's wordBits: where none is among the words up to
-	// the next boundary, next need not be looked in
+	// first holds the wordBits of each pattern's first word after the
+	// head (its need[0]; 0 for a head-only pattern), side by side so that
+	// bestMatch passes over patterns without reading them
+	first []uint64
+	// bare is where the head-only patterns start: they are sorted last
+	bare int
+	// nextBits are the wordBits of every word a pattern may have right
+	// after the head
 	nextBits uint64
 }
 
@@ -119,13 +124,13 @@ func indexCandidates(index map[string][]*Pattern) map[string]*candidates {
 		slices.SortStableFunc(ps, func(a, b *Pattern) int {
 			return cmp.Or(cmp.Compare(len(b.Rest), len(a.Rest)), cmp.Compare(a.order, b.order))
 		})
-		c := &candidates{pats: ps, next: map[string]bool{}}
-		for _, p := range ps {
-			if len(p.Rest) > 0 {
-				for _, w := range p.Rest[0] {
-					c.next[w] = true
-					c.nextBits |= wordBit(w)
-				}
+		c := &candidates{pats: ps, first: make([]uint64, len(ps)), bare: len(ps)}
+		for j, p := range ps {
+			if len(p.need) > 0 {
+				c.first[j] = p.need[0]
+				c.nextBits |= p.need[0]
+			} else if c.bare == len(ps) {
+				c.bare = j
 			}
 		}
 		out[h] = c
@@ -166,7 +171,7 @@ func parsePattern(text string) (*Pattern, error) {
 }
 
 // wordBit is a word's bit of 64: a sentence's words up to a boundary are
-// summed up in one uint64 (boundaryBits), against which a pattern's words
+// summed up in one uint64 (sentenceBits), against which a pattern's words
 // are checked before they are looked for.
 func wordBit(w string) uint64 { return wordset.Bit(w) }
 
