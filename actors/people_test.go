@@ -47,3 +47,46 @@ func TestMinistersByDate(t *testing.T) {
 		}
 	}
 }
+
+// TestOppositionAndArmedLeadersByDate codes opposition and armed-group
+// leaders of the built-in people.txt by the event's date: the group while
+// leading it, the government while in office, the opposition or the party
+// otherwise.
+func TestOppositionAndArmedLeadersByDate(t *testing.T) {
+	d, bad, err := actors.Load(data.FS)
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("load: %v %v", err, bad)
+	}
+	p, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		want map[string]string // date → code of the sentence's first actor
+	}{
+		// HTS's leader became Syria's president
+		{"Abu Mohammed al-Jolani spoke.", map[string]string{"2014-01-01": "SYRINSNUS", "2020-06-01": "SYRINSHTS", "2025-03-01": "SYRGOV"}},
+		{"Ahmed al-Sharaa spoke.", map[string]string{"2020-06-01": "SYRINSHTS", "2025-03-01": "SYRGOV"}},
+		{"Morgan Tsvangirai spoke.", map[string]string{"2005-01-01": "ZWEOPP", "2010-01-01": "ZWEGOV", "2015-01-01": "ZWEOPP"}},
+		{"Aung San Suu Kyi spoke.", map[string]string{"2000-01-01": "MMROPP", "2018-01-01": "MMRGOV", "2023-01-01": "MMRPTYNLD"}},
+		{"Imran Khan spoke.", map[string]string{"2020-01-01": "PAKGOV", "2023-06-01": "PAKOPP"}},
+		{"Özgür Özel spoke.", map[string]string{"2020-01-01": "TURPTYCHP", "2024-06-01": "TUROPP"}},
+		{"Gibril Ibrahim spoke.", map[string]string{"2015-01-01": "SDNREBJEM", "2022-01-01": "SDNGOV"}},
+		{"Sam Rainsy spoke.", map[string]string{"2015-01-01": "KHMOPPCNR", "2020-01-01": "KHMOPP"}},
+		{"Abu Ayyub al-Masri spoke.", map[string]string{"2006-06-01": "IMGMUSAQI", "2008-01-01": "IMGMUSISI"}},
+		{"Abhisit spoke.", map[string]string{"2007-01-01": "THAOPP", "2010-01-01": "THAGOV"}},
+		{"Kemi Badenoch spoke.", map[string]string{"2023-01-01": "GBRGOV", "2025-03-01": "GBROPP"}},
+	} {
+		ps := d.Document(p.Parse(tc.text))[0].Phrases
+		if len(ps) == 0 {
+			t.Errorf("%q: no actor", tc.text)
+			continue
+		}
+		for date, want := range tc.want {
+			if got := ps[0].Actor(date).Code; got != want {
+				t.Errorf("%q on %s = %s, want %s", tc.text, date, got, want)
+			}
+		}
+	}
+}
