@@ -264,8 +264,7 @@ func (d *Dictionary) splitCode(e *Entry) {
 		return
 	}
 	if e.Kind == Group && len(code) >= 3 {
-		switch code[:3] {
-		case "IGO", "NGO", "IMG", "MNC":
+		if nonState[code[:3]] {
 			e.Sector = code[:3]
 			return
 		}

@@ -214,13 +214,21 @@ type Phrase struct {
 	Pair *Phrase
 }
 
+// nonState are the code prefixes of actors of no country: international
+// governmental and non-governmental organisations, international militant
+// groups, multinational companies.
+var nonState = map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true}
+
 // Actor returns the coded actor for an event on date (YYYY-MM-DD).
 func (p *Phrase) Actor(date string) *parley.Actor {
 	a := &parley.Actor{Text: p.Text, Country: p.Country, Sector: p.Sector, Span: &parley.Span{p.Start, p.End}}
 	switch {
 	case p.Head != nil && p.Head.Kind == Person:
 		a.Code = p.Head.CodeAt(date)
-		if len(a.Code) >= 6 {
+		switch {
+		case len(a.Code) >= 3 && nonState[a.Code[:3]]:
+			a.Country, a.Sector = "", a.Code[:3] // "IGOUNO", "IMGMUSISI": no country, as for groups
+		case len(a.Code) >= 6:
 			a.Country, a.Sector = a.Code[:3], a.Code[3:6]
 		}
 		if p.Former && a.Sector == "GOV" {
@@ -378,12 +386,10 @@ func personCountry(p *Phrase) string {
 	if p.Country != "" || p.Head == nil || p.Head.Kind != Person || len(p.Head.Code) < 3 {
 		return ""
 	}
-	switch c := p.Head.Code[:3]; c {
-	case "IGO", "NGO", "IMG", "MNC":
-		return ""
-	default:
+	if c := p.Head.Code[:3]; !nonState[c] {
 		return c
 	}
+	return ""
 }
 
 // refPair returns the pair the pair words at t refer to: the sentence's

@@ -90,3 +90,31 @@ func TestOppositionAndArmedLeadersByDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonOfNoCountry: a person whose role is an international
+// organisation's or a transnational group's has no country, as those
+// organisations have none (the code's first letters are no ISO3).
+func TestPersonOfNoCountry(t *testing.T) {
+	d, bad, err := actors.Load(data.FS)
+	if err != nil || len(bad) > 0 {
+		t.Fatalf("load: %v %v", err, bad)
+	}
+	p, err := nlp.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, date, code, country, sector string }{
+		{"Ban Ki-moon spoke.", "2010-01-01", "IGOUNO", "", "IGO"},
+		{"Ban Ki-moon spoke.", "2005-01-01", "KORGOV", "KOR", "GOV"},
+		{"Abu Musab al-Zarqawi spoke.", "2005-01-01", "IMGMUSAQI", "", "IMG"},
+	} {
+		ps := d.Document(p.Parse(tc.text))[0].Phrases
+		if len(ps) == 0 {
+			t.Fatalf("%q: no actor", tc.text)
+		}
+		a := ps[0].Actor(tc.date)
+		if a.Code != tc.code || a.Country != tc.country || a.Sector != tc.sector {
+			t.Errorf("%q on %s: %s country %q sector %q; want %s %q %q", tc.text, tc.date, a.Code, a.Country, a.Sector, tc.code, tc.country, tc.sector)
+		}
+	}
+}
