@@ -2174,6 +2174,9 @@ func denied(toks []nlp.Token, anchor int) bool {
 	if toks[anchor].Tag == "VBG" && anchor > 0 && (toks[anchor-1].Lemma == "deny" || toks[anchor-1].Norm == "denied" || toks[anchor-1].Norm == "denies") {
 		return true // "Rwanda denied backing the M23 rebels"
 	}
+	if deniedBare(toks, anchor) {
+		return true // "denied it had fired on protesters"
+	}
 	for k := anchor - 1; k >= 1 && k >= anchor-12; k-- {
 		t := &toks[k]
 		if t.Norm == ";" || t.Norm == "but" || t.Norm == "." {
@@ -2189,6 +2192,48 @@ func denied(toks []nlp.Token, anchor int) bool {
 		if (p.Norm == "claims" || p.Norm == "reports" || p.Norm == "allegations" || p.Norm == "accusations" || p.Norm == "suggestions") && k >= 2 && (denials[toks[k-2].Lemma] || toks[k-2].Norm == "dismissed" || toks[k-2].Norm == "rejected") {
 			return true
 		}
+	}
+	return false
+}
+
+// deniedBare reports whether the finite verb at anchor heads a clause
+// without "that" right after a verb of denial: "denied it had fired on
+// protesters", "denies its troops opened fire". The clause's subject is a
+// short noun phrase and its verb finite (or a participle after an
+// auxiliary), so "denied them access" or "denied entry and fired" are not
+// such clauses.
+func deniedBare(toks []nlp.Token, anchor int) bool {
+	k := anchor - 1
+	aux := false
+	for k > 0 && anchor-k <= 3 && (toks[k].Tag == "MD" || toks[k].Tag == "RB" || toks[k].Lemma == "have" || toks[k].Lemma == "be" || toks[k].Lemma == "do") {
+		k--
+		aux = true
+	}
+	switch toks[anchor].Tag {
+	case "VBD", "VBZ", "VBP":
+	case "VBN":
+		if !aux {
+			return false
+		}
+	default:
+		return false
+	}
+	end := k
+subject:
+	for k > 0 && end-k < 5 {
+		switch toks[k].Tag {
+		case "PRP", "PRP$", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS":
+			k--
+		default:
+			break subject
+		}
+	}
+	if k == end || k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "denied", "denies", "deny", "denying":
+		return true
 	}
 	return false
 }

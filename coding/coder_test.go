@@ -230,6 +230,8 @@ func TestCodeRules(t *testing.T) {
 		{"a crowd at no known place", "Thousands protested on Monday.", ""},
 		{"an exchange between the subjects, both ways", "Russia and Afghanistan exchanged 95 prisoners on Friday.", "RUS 0841 AFG 2019-06-14; AFG 0841 RUS 2019-06-14"},
 		{"a denied clause is no event", "Russia denied that it had supplied weapons to the Taliban.", "RUS 016 - 2019-06-15"},
+		{"a clause denied without that is no event", "Russia denied its troops had attacked the Taliban.", "RUS 016 - 2019-06-15"},
+		{"a verb after a denial and \"and\" is done", "Russia denied the Taliban's request and attacked Afghan troops.", "RUS 190 AFGMIL 2019-06-15"},
 		{"what someone is accused of is no event", "Afghan protesters accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
 		{"negation ends at a new verb phrase", "Ghani will not attack the Taliban and has met Russian officials.", "AFGGOV !190 AFGINSTAL 2019-06-15; AFGGOV 040 RUSGOV 2019-06-15"},
 		{"they opens a sentence: the previous sentence's plural actor", "Afghan protesters gathered in Kabul. They accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
