@@ -1166,6 +1166,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
+	if r := cameo.Root(evCode); (r == "18" || r == "19" || r == "20") && accidental(toks, tr.last) {
+		return nil // "killed in a plane crash", "killed by a landslide": no one's attack
+	}
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
@@ -2164,6 +2167,57 @@ func restoreText(evs []parley.Event, body string) {
 			}
 		}
 	}
+}
+
+// accidental reports whether the violent verb ending at last is followed,
+// within its clause, by "in" or "by" an accident or a natural disaster
+// ("killed in a plane crash near Sao Paulo", "killed by a landslide",
+// "victims killed in the crash", "killed on Friday in the collapse of a
+// building"): deaths no one inflicted. The disaster word heads its noun
+// phrase ("a fire fight" is no fire), or names a storm ("Cyclone Freddy");
+// a fire is one only as "in a/the fire" ("killed by fire from tanks" is
+// gunfire).
+func accidental(toks []nlp.Token, last int) bool {
+	for k := last + 1; k < len(toks) && k <= last+6; k++ {
+		t := &toks[k]
+		if isBoundary(t) || t.IsVerb() {
+			return false
+		}
+		if t.Norm != "in" && t.Norm != "by" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+5; j++ {
+			u := &toks[j]
+			if disaster(u.Norm) {
+				next := ""
+				if j+1 < len(toks) {
+					next = toks[j+1].Tag
+				}
+				if strings.HasPrefix(next, "NN") && (next != "NNP" || u.Tag != "NNP") {
+					continue // "a crash site", "a fire fight"
+				}
+				if u.Norm == "fire" && (t.Norm != "in" || toks[j-1].Tag != "DT") {
+					break
+				}
+				return true
+			}
+			if u.Tag != "DT" && u.Tag != "JJ" && u.Tag != "CD" && u.Tag != "POS" && !u.IsNoun() {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// disaster reports whether w names an accident or a natural disaster.
+func disaster(w string) bool {
+	switch w {
+	case "crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "fire", "blaze",
+		"storm", "landslide", "landslides", "mudslide", "avalanche", "cyclone", "hurricane", "typhoon", "tornado",
+		"stampede", "collapse", "derailment", "tsunami", "wildfire", "wildfires", "shipwreck", "capsizing":
+		return true
+	}
+	return false
 }
 
 // denied reports whether the verb at anchor is in a clause that its

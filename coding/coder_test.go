@@ -232,6 +232,9 @@ func TestCodeRules(t *testing.T) {
 		{"a denied clause is no event", "Russia denied that it had supplied weapons to the Taliban.", "RUS 016 - 2019-06-15"},
 		{"a clause denied without that is no event", "Russia denied its troops had attacked the Taliban.", "RUS 016 - 2019-06-15"},
 		{"a verb after a denial and \"and\" is done", "Russia denied the Taliban's request and attacked Afghan troops.", "RUS 190 AFGMIL 2019-06-15"},
+		{"killed in an accident: no attack", "Afghan soldiers were killed in a helicopter crash near Kabul on Monday.", ""},
+		{"a reduced relative killed in a crash: no attack", "Ghani met the families of Afghan soldiers killed in the crash in Kabul.", "AFGGOV 040 AFG 2019-06-15"},
+		{"fire from troops is gunfire, not a blaze", "Afghan protesters were killed by fire from Russian troops in Kabul.", "RUSMIL 190 AFGCVL 2019-06-15"},
 		{"what someone is accused of is no event", "Afghan protesters accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
 		{"negation ends at a new verb phrase", "Ghani will not attack the Taliban and has met Russian officials.", "AFGGOV !190 AFGINSTAL 2019-06-15; AFGGOV 040 RUSGOV 2019-06-15"},
 		{"they opens a sentence: the previous sentence's plural actor", "Afghan protesters gathered in Kabul. They accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
@@ -308,6 +311,8 @@ func TestBuiltinRules(t *testing.T) {
 	for _, tc := range []struct{ name, text, want string }{
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
+		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
+		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
