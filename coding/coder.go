@@ -1031,6 +1031,17 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			}
 			tgts = subj
 			notes = append(notes, "passive: source is whose "+toks[tr.toks[0]].Norm+" they are")
+		} else if r := cameo.Root(evCode); r == "16" || strings.HasPrefix(evCode, "174") {
+			if f := agentAfter(toks, ps, tr.head, "from", 4, true); f != nil && f.Head != nil && f.Head.Kind == actors.Group && strings.HasPrefix(f.Head.Code, "IGO") {
+				// "Guinea was suspended from the African Union", "Russia
+				// was expelled from the Council of Europe": by the
+				// organisation, which cuts its ties (160) with the member
+				srcs, tgts = []*actors.Phrase{f}, subj
+				if r != "16" && c.known("160") {
+					evCode = "160"
+				}
+				notes = append(notes, "passive: suspended or expelled from "+f.Text)
+			}
 		}
 	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
 		// "Russia's attack on Ukraine", "the Hamas attack on Israel"

@@ -315,6 +315,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
 		{"allowing people to return home is a release", "Israel allowed displaced Palestinians to return to northern Gaza.", "ISR 0841 PSE 2019-06-15"},
 		{"accepting a formula is agreeing", "Armenia accepted a formula for ending the dispute with Azerbaijan.", "ARM 030 AZE 2019-06-15"},
+		{"suspended from an organisation, in the passive: by the organisation", "Mali was suspended from the African Union after the coup.", "IGOAFRAFU 160 MLI 2019-06-15"},
+		{"expelled from an organisation, in the passive: ties cut", "Russia was expelled from the Council of Europe.", "IGOEURCOE 160 RUS 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
