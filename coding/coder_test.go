@@ -235,6 +235,8 @@ func TestCodeRules(t *testing.T) {
 		{"killed in an accident: no attack", "Afghan soldiers were killed in a helicopter crash near Kabul on Monday.", ""},
 		{"a reduced relative killed in a crash: no attack", "Ghani met the families of Afghan soldiers killed in the crash in Kabul.", "AFGGOV 040 AFG 2019-06-15"},
 		{"fire from troops is gunfire, not a blaze", "Afghan protesters were killed by fire from Russian troops in Kabul.", "RUSMIL 190 AFGCVL 2019-06-15"},
+		{"a reduced relative read as a past tense: the first phrase was acted on", "Afghan students arrested in Kabul were released.", "AFGGOV 0841 - 2019-06-15"},
+		{"a past tense before a place and a passive after \"and\" is done", "Afghan students protested in Kabul and were arrested.", "AFGEDU 141 AFGGOV 2019-06-15; AFGCOP 173 - 2019-06-15"},
 		{"what someone is accused of is no event", "Afghan protesters accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},
 		{"negation ends at a new verb phrase", "Ghani will not attack the Taliban and has met Russian officials.", "AFGGOV !190 AFGINSTAL 2019-06-15; AFGGOV 040 RUSGOV 2019-06-15"},
 		{"they opens a sentence: the previous sentence's plural actor", "Afghan protesters gathered in Kabul. They accused Russian troops of attacking the Taliban.", "AFGCVL 112 RUSMIL 2019-06-15"},

@@ -53,8 +53,15 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	}
 	var p *actors.Phrase
 	commaBefore := false
+	loose := false
 	if toks[i].Tag == "VBN" {
 		p = phraseEndingAt(ps, i-1)
+	} else if q := phraseEndingAt(ps, i-1); q != nil && q.Tok0 <= 2 && (q.Tok0 == 0 || toks[0].Tag == "DT" || toks[0].Tag == "CD") {
+		// "Activists detained last week in Minsk were freed": the tagger's
+		// past tense after the sentence's first phrase is a participle
+		// when the clause's own verb is a passive that follows (checked
+		// below)
+		p, loose = q, true
 	}
 	if p == nil && i >= 2 && toks[i-1].Norm == "," {
 		// "Italian fishermen, held captive in Libya, have been freed" (the
@@ -91,7 +98,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	}
 	switch toks[last+1].Norm {
 	case "by":
-		return true
+		if !loose {
+			return true
+		}
 	case "in", "on", "during", "since", "after", "near", "over", "last", "overnight", "earlier", "yesterday", "today", ",":
 	default:
 		return false
@@ -108,8 +117,19 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	inside := !apposition && inAppositive(toks, p)
 	closed := false
 	for k := last + 1; k < len(toks); k++ {
+		if loose && toks[k].Tag == "CC" {
+			return false // "clashed in Goma and civilians were killed"
+		}
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
+			if loose {
+				// "were freed", "have been released"
+				j := k + 1
+				for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "been") {
+					j++
+				}
+				return (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition
+			}
 			return !inside || closed
 		}
 		if toks[k].Norm == "," {
