@@ -319,6 +319,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"accepting a formula is agreeing", "Armenia accepted a formula for ending the dispute with Azerbaijan.", "ARM 030 AZE 2019-06-15"},
 		{"suspended from an organisation, in the passive: by the organisation", "Mali was suspended from the African Union after the coup.", "IGOAFRAFU 160 MLI 2019-06-15"},
 		{"expelled from an organisation, in the passive: ties cut", "Russia was expelled from the Council of Europe.", "IGOEURCOE 160 RUS 2019-06-15"},
+		{"opening a criminal case is investigating a crime", "Belarus opened a criminal case against a Polish journalist.", "BLR 091 POLMED 2019-06-15"},
+		{"challenging an election's result in court is a lawsuit", "Kenya's opposition challenged the results of the vote in court.", "KENOPP 115 KENJUD 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
