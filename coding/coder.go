@@ -2276,9 +2276,9 @@ func deniedBare(toks []nlp.Token, anchor int) bool {
 	}
 	switch toks[anchor].Tag {
 	case "VBD", "VBZ", "VBP":
-	case "VBN":
+	case "VBN", "VBG":
 		if !aux {
-			return false
+			return false // "denied backing the rebels" is read by denied
 		}
 	default:
 		return false

@@ -231,6 +231,7 @@ func TestCodeRules(t *testing.T) {
 		{"an exchange between the subjects, both ways", "Russia and Afghanistan exchanged 95 prisoners on Friday.", "RUS 0841 AFG 2019-06-14; AFG 0841 RUS 2019-06-14"},
 		{"a denied clause is no event", "Russia denied that it had supplied weapons to the Taliban.", "RUS 016 - 2019-06-15"},
 		{"a clause denied without that is no event", "Russia denied its troops had attacked the Taliban.", "RUS 016 - 2019-06-15"},
+		{"a progressive denied without that is no event", "Russia denies its troops are attacking the Taliban.", "RUS 016 - 2019-06-15"},
 		{"a verb after a denial and \"and\" is done", "Russia denied the Taliban's request and attacked Afghan troops.", "RUS 190 AFGMIL 2019-06-15"},
 		{"killed in an accident: no attack", "Afghan soldiers were killed in a helicopter crash near Kabul on Monday.", ""},
 		{"a reduced relative killed in a crash: no attack", "Ghani met the families of Afghan soldiers killed in the crash in Kabul.", "AFGGOV 040 AFG 2019-06-15"},
@@ -321,6 +322,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"expelled from an organisation, in the passive: ties cut", "Russia was expelled from the Council of Europe.", "IGOEURCOE 160 RUS 2019-06-15"},
 		{"opening a criminal case is investigating a crime", "Belarus opened a criminal case against a Polish journalist.", "BLR 091 POLMED 2019-06-15"},
 		{"challenging an election's result in court is a lawsuit", "Kenya's opposition challenged the results of the vote in court.", "KENOPP 115 KENJUD 2019-06-15"},
+		{"extended condolences", "The Egyptian president extended his condolences to Morocco after the earthquake.", "EGYGOV 018 MAR 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
