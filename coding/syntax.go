@@ -203,6 +203,9 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if k > 0 && (t.Norm == "of" || t.Norm == "for" && speakers[toks[k-1].Lemma]) && partitive[toks[k-1].Lemma] {
 			return false // "thousands of Nigerians", "leaders of the coalition", "a spokesman for the Taliban"
 		}
+		if k > 0 && t.Norm == "from" && sentFrom[toks[k-1].Lemma] {
+			return false // "observers from the OAS criticised": the OAS's observers
+		}
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
 		}
@@ -228,6 +231,14 @@ func nounModifier(toks []nlp.Token, k int) bool {
 var quantifiers = map[string]bool{"to": true, "than": true, "least": true, "about": true, "around": true, "over": true, "under": true, "nearly": true, "almost": true, "some": true}
 
 // partitive nouns head a phrase whose actor is the object of "of".
+// sentFrom are the people an actor sends, named as "N from ACTOR"
+// ("observers from the European Union", "a delegation from Hamas").
+var sentFrom = map[string]bool{
+	"observer": true, "monitor": true, "delegate": true, "representative": true, "envoy": true,
+	"expert": true, "official": true, "diplomat": true, "inspector": true, "investigator": true,
+	"lawmaker": true, "delegation": true, "mission": true, "negotiator": true,
+}
+
 var partitive = map[string]bool{
 	"thousand": true, "thousands": true, "hundred": true, "hundreds": true, "dozen": true, "dozens": true,
 	"million": true, "millions": true, "score": true, "scores": true, "group": true, "member": true,
