@@ -2343,6 +2343,7 @@ var accusations = map[string]bool{
 	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
 	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
 	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+	"acquit": true, "exonerate": true, "absolve": true, "clear": true,
 }
 
 // conditionSubject returns the subject of the "if" or "unless" clause
