@@ -234,6 +234,7 @@ func TestCodeRules(t *testing.T) {
 		{"a progressive denied without that is no event", "Russia denies its troops are attacking the Taliban.", "RUS 016 - 2019-06-15"},
 		{"observers from an actor are the actor's", "Observers from NATO criticized Russia.", "IGOWSTNAT 111 RUS 2019-06-15"},
 		{"what someone is acquitted of is no event", "An Afghan court acquitted Russian troops of attacking the Taliban.", ""},
+		{"a reduced relative 'accused of' is the accused, not the accuser", "Russia deported Afghan officials accused of spying.", "RUS 174 AFGGOV 2019-06-15"},
 		{"a verb after a denial and \"and\" is done", "Russia denied the Taliban's request and attacked Afghan troops.", "RUS 190 AFGMIL 2019-06-15"},
 		{"killed in an accident: no attack", "Afghan soldiers were killed in a helicopter crash near Kabul on Monday.", ""},
 		{"a reduced relative killed in a crash: no attack", "Ghani met the families of Afghan soldiers killed in the crash in Kabul.", "AFGGOV 040 AFG 2019-06-15"},

@@ -51,6 +51,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && (brokers[toks[i].Norm] || phraseStartingAt(ps, i+2) != nil || i+2 < len(toks) && toks[i+2].Tag == "DT" && phraseStartingAt(ps, i+3) != nil) {
 		return true // "talks mediated by Qatar", "administrators beheaded by insurgents"
 	}
+	if i+1 < len(toks) && toks[i+1].Norm == "of" && (toks[i].Lemma == "accuse" || toks[i].Lemma == "suspect" || toks[i].Lemma == "convict") && phraseEndingAt(ps, i-1) != nil {
+		return true // "expelled a diplomat accused of spying": accused, with no object, is a participle
+	}
 	var p *actors.Phrase
 	commaBefore := false
 	loose := false
