@@ -326,6 +326,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"opening a criminal case is investigating a crime", "Belarus opened a criminal case against a Polish journalist.", "BLR 091 POLMED 2019-06-15"},
 		{"challenging an election's result in court is a lawsuit", "Kenya's opposition challenged the results of the vote in court.", "KENOPP 115 KENJUD 2019-06-15"},
 		{"extended condolences", "The Egyptian president extended his condolences to Morocco after the earthquake.", "EGYGOV 018 MAR 2019-06-15"},
+		{"a high commissioner recalled", "Ghana recalled its high commissioner from Nigeria.", "GHA 161 NGA 2019-06-15"},
+		{"duties imposed on a country's goods", "India imposed anti-dumping duties on Chinese steel.", "IND 163 CHN 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
