@@ -1032,6 +1032,17 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			}
 			tgts = subj
 			notes = append(notes, "passive: source is whose "+toks[tr.toks[0]].Norm+" they are")
+		} else if r := cameo.Root(evCode); r == "16" || strings.HasPrefix(evCode, "174") {
+			if f := agentAfter(toks, ps, tr.head, "from", 4, true); f != nil && f.Head != nil && f.Head.Kind == actors.Group && strings.HasPrefix(f.Head.Code, "IGO") {
+				// "Guinea was suspended from the African Union", "Russia
+				// was expelled from the Council of Europe": by the
+				// organisation, which cuts its ties (160) with the member
+				srcs, tgts = []*actors.Phrase{f}, subj
+				if r != "16" && c.known("160") {
+					evCode = "160"
+				}
+				notes = append(notes, "passive: suspended or expelled from "+f.Text)
+			}
 		}
 	} else if nominal := tr.nominal; nominal && nominalSource(toks, ps, tr.head) != nil {
 		// "Russia's attack on Ukraine", "the Hamas attack on Israel"
@@ -1167,6 +1178,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
+	if r := cameo.Root(evCode); (r == "18" || r == "19" || r == "20") && accidental(toks, tr.last) {
+		return nil // "killed in a plane crash", "killed by a landslide": no one's attack
+	}
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
@@ -2167,6 +2181,57 @@ func restoreText(evs []parley.Event, body string) {
 	}
 }
 
+// accidental reports whether the violent verb ending at last is followed,
+// within its clause, by "in" or "by" an accident or a natural disaster
+// ("killed in a plane crash near Sao Paulo", "killed by a landslide",
+// "victims killed in the crash", "killed on Friday in the collapse of a
+// building"): deaths no one inflicted. The disaster word heads its noun
+// phrase ("a fire fight" is no fire), or names a storm ("Cyclone Freddy");
+// a fire is one only as "in a/the fire" ("killed by fire from tanks" is
+// gunfire).
+func accidental(toks []nlp.Token, last int) bool {
+	for k := last + 1; k < len(toks) && k <= last+6; k++ {
+		t := &toks[k]
+		if isBoundary(t) || t.IsVerb() {
+			return false
+		}
+		if t.Norm != "in" && t.Norm != "by" {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+5; j++ {
+			u := &toks[j]
+			if disaster(u.Norm) {
+				next := ""
+				if j+1 < len(toks) {
+					next = toks[j+1].Tag
+				}
+				if strings.HasPrefix(next, "NN") && (next != "NNP" || u.Tag != "NNP") {
+					continue // "a crash site", "a fire fight"
+				}
+				if u.Norm == "fire" && (t.Norm != "in" || toks[j-1].Tag != "DT") {
+					break
+				}
+				return true
+			}
+			if u.Tag != "DT" && u.Tag != "JJ" && u.Tag != "CD" && u.Tag != "POS" && !u.IsNoun() {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// disaster reports whether w names an accident or a natural disaster.
+func disaster(w string) bool {
+	switch w {
+	case "crash", "accident", "collision", "earthquake", "quake", "flood", "floods", "flooding", "fire", "blaze",
+		"storm", "landslide", "landslides", "mudslide", "avalanche", "cyclone", "hurricane", "typhoon", "tornado",
+		"stampede", "collapse", "derailment", "tsunami", "wildfire", "wildfires", "shipwreck", "capsizing":
+		return true
+	}
+	return false
+}
+
 // denied reports whether the verb at anchor is in a clause that its
 // sentence denies: "denied that ...", "denied backing ...", "dismissed
 // reports that ...", "rejected claims that ...", within the same clause
@@ -2174,6 +2239,9 @@ func restoreText(evs []parley.Event, body string) {
 func denied(toks []nlp.Token, anchor int) bool {
 	if toks[anchor].Tag == "VBG" && anchor > 0 && (toks[anchor-1].Lemma == "deny" || toks[anchor-1].Norm == "denied" || toks[anchor-1].Norm == "denies") {
 		return true // "Rwanda denied backing the M23 rebels"
+	}
+	if deniedBare(toks, anchor) {
+		return true // "denied it had fired on protesters"
 	}
 	for k := anchor - 1; k >= 1 && k >= anchor-12; k-- {
 		t := &toks[k]
@@ -2190,6 +2258,48 @@ func denied(toks []nlp.Token, anchor int) bool {
 		if (p.Norm == "claims" || p.Norm == "reports" || p.Norm == "allegations" || p.Norm == "accusations" || p.Norm == "suggestions") && k >= 2 && (denials[toks[k-2].Lemma] || toks[k-2].Norm == "dismissed" || toks[k-2].Norm == "rejected") {
 			return true
 		}
+	}
+	return false
+}
+
+// deniedBare reports whether the finite verb at anchor heads a clause
+// without "that" right after a verb of denial: "denied it had fired on
+// protesters", "denies its troops opened fire". The clause's subject is a
+// short noun phrase and its verb finite (or a participle after an
+// auxiliary), so "denied them access" or "denied entry and fired" are not
+// such clauses.
+func deniedBare(toks []nlp.Token, anchor int) bool {
+	k := anchor - 1
+	aux := false
+	for k > 0 && anchor-k <= 3 && (toks[k].Tag == "MD" || toks[k].Tag == "RB" || toks[k].Lemma == "have" || toks[k].Lemma == "be" || toks[k].Lemma == "do") {
+		k--
+		aux = true
+	}
+	switch toks[anchor].Tag {
+	case "VBD", "VBZ", "VBP":
+	case "VBN", "VBG":
+		if !aux {
+			return false // "denied backing the rebels" is read by denied
+		}
+	default:
+		return false
+	}
+	end := k
+subject:
+	for k > 0 && end-k < 5 {
+		switch toks[k].Tag {
+		case "PRP", "PRP$", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS":
+			k--
+		default:
+			break subject
+		}
+	}
+	if k == end || k < 0 {
+		return false
+	}
+	switch toks[k].Norm {
+	case "denied", "denies", "deny", "denying":
+		return true
 	}
 	return false
 }
@@ -2234,6 +2344,7 @@ var accusations = map[string]bool{
 	"arrest": true, "detain": true, "allege": true, "accusation": true, "accusations": true,
 	"suspicion": true, "charges": true, "prosecute": true, "jail": true, "sentence": true,
 	"condemn": true, "criticize": true, "criticise": true, "denounce": true,
+	"acquit": true, "exonerate": true, "absolve": true, "clear": true,
 }
 
 // conditionSubject returns the subject of the "if" or "unless" clause

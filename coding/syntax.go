@@ -51,10 +51,20 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && (brokers[toks[i].Norm] || phraseStartingAt(ps, i+2) != nil || i+2 < len(toks) && toks[i+2].Tag == "DT" && phraseStartingAt(ps, i+3) != nil) {
 		return true // "talks mediated by Qatar", "administrators beheaded by insurgents"
 	}
+	if i+1 < len(toks) && toks[i+1].Norm == "of" && (toks[i].Lemma == "accuse" || toks[i].Lemma == "suspect" || toks[i].Lemma == "convict") && phraseEndingAt(ps, i-1) != nil {
+		return true // "expelled a diplomat accused of spying": accused, with no object, is a participle
+	}
 	var p *actors.Phrase
 	commaBefore := false
+	loose := false
 	if toks[i].Tag == "VBN" {
 		p = phraseEndingAt(ps, i-1)
+	} else if q := phraseEndingAt(ps, i-1); q != nil && q.Tok0 <= 2 && (q.Tok0 == 0 || toks[0].Tag == "DT" || toks[0].Tag == "CD") {
+		// "Activists detained last week in Minsk were freed": the tagger's
+		// past tense after the sentence's first phrase is a participle
+		// when the clause's own verb is a passive that follows (checked
+		// below)
+		p, loose = q, true
 	}
 	if p == nil && i >= 2 && toks[i-1].Norm == "," {
 		// "Italian fishermen, held captive in Libya, have been freed" (the
@@ -91,7 +101,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	}
 	switch toks[last+1].Norm {
 	case "by":
-		return true
+		if !loose {
+			return true
+		}
 	case "in", "on", "during", "since", "after", "near", "over", "last", "overnight", "earlier", "yesterday", "today", ",":
 	default:
 		return false
@@ -108,8 +120,19 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	inside := !apposition && inAppositive(toks, p)
 	closed := false
 	for k := last + 1; k < len(toks); k++ {
+		if loose && toks[k].Tag == "CC" {
+			return false // "clashed in Goma and civilians were killed"
+		}
 		switch toks[k].Tag {
 		case "VBD", "VBZ", "VBP", "MD":
+			if loose {
+				// "were freed", "have been released"
+				j := k + 1
+				for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "been") {
+					j++
+				}
+				return (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition
+			}
 			return !inside || closed
 		}
 		if toks[k].Norm == "," {
@@ -183,6 +206,9 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if k > 0 && (t.Norm == "of" || t.Norm == "for" && speakers[toks[k-1].Lemma]) && partitive[toks[k-1].Lemma] {
 			return false // "thousands of Nigerians", "leaders of the coalition", "a spokesman for the Taliban"
 		}
+		if k > 0 && t.Norm == "from" && sentFrom[toks[k-1].Lemma] {
+			return false // "observers from the OAS criticised": the OAS's observers
+		}
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
 		}
@@ -208,6 +234,14 @@ func nounModifier(toks []nlp.Token, k int) bool {
 var quantifiers = map[string]bool{"to": true, "than": true, "least": true, "about": true, "around": true, "over": true, "under": true, "nearly": true, "almost": true, "some": true}
 
 // partitive nouns head a phrase whose actor is the object of "of".
+// sentFrom are the people an actor sends, named as "N from ACTOR"
+// ("observers from the European Union", "a delegation from Hamas").
+var sentFrom = map[string]bool{
+	"observer": true, "monitor": true, "delegate": true, "representative": true, "envoy": true,
+	"expert": true, "official": true, "diplomat": true, "inspector": true, "investigator": true,
+	"lawmaker": true, "delegation": true, "mission": true, "negotiator": true,
+}
+
 var partitive = map[string]bool{
 	"thousand": true, "thousands": true, "hundred": true, "hundreds": true, "dozen": true, "dozens": true,
 	"million": true, "millions": true, "score": true, "scores": true, "group": true, "member": true,
