@@ -12,14 +12,7 @@ import (
 // people.txt by the event's date: the government during the ministry, the
 // military before it for generals, the elite (former officials) otherwise.
 func TestMinistersByDate(t *testing.T) {
-	d, bad, err := actors.Load(data.FS)
-	if err != nil || len(bad) > 0 {
-		t.Fatalf("load: %v %v", err, bad)
-	}
-	p, err := nlp.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := builtinFirstActor(t)
 	for _, tc := range []struct {
 		text string
 		want map[string]string // date → code of the sentence's first actor
@@ -35,16 +28,7 @@ func TestMinistersByDate(t *testing.T) {
 		// Agency and ministry before he was prime minister
 		{"Shigeru Ishiba spoke.", map[string]string{"2003-06-01": "JPNGOV", "2012-01-01": "JPNELI", "2025-01-01": "JPNGOV"}},
 	} {
-		ps := d.Document(p.Parse(tc.text))[0].Phrases
-		if len(ps) == 0 {
-			t.Errorf("%q: no actor", tc.text)
-			continue
-		}
-		for date, want := range tc.want {
-			if got := ps[0].Actor(date).Code; got != want {
-				t.Errorf("%q on %s = %s, want %s", tc.text, date, got, want)
-			}
-		}
+		checkDated(t, first, tc.text, tc.want)
 	}
 }
 
@@ -53,14 +37,7 @@ func TestMinistersByDate(t *testing.T) {
 // leading it, the government while in office, the opposition or the party
 // otherwise.
 func TestOppositionAndArmedLeadersByDate(t *testing.T) {
-	d, bad, err := actors.Load(data.FS)
-	if err != nil || len(bad) > 0 {
-		t.Fatalf("load: %v %v", err, bad)
-	}
-	p, err := nlp.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := builtinFirstActor(t)
 	for _, tc := range []struct {
 		text string
 		want map[string]string // date → code of the sentence's first actor
@@ -78,16 +55,7 @@ func TestOppositionAndArmedLeadersByDate(t *testing.T) {
 		{"Abhisit spoke.", map[string]string{"2007-01-01": "THAOPP", "2010-01-01": "THAGOV"}},
 		{"Kemi Badenoch spoke.", map[string]string{"2023-01-01": "GBRGOV", "2025-03-01": "GBROPP"}},
 	} {
-		ps := d.Document(p.Parse(tc.text))[0].Phrases
-		if len(ps) == 0 {
-			t.Errorf("%q: no actor", tc.text)
-			continue
-		}
-		for date, want := range tc.want {
-			if got := ps[0].Actor(date).Code; got != want {
-				t.Errorf("%q on %s = %s, want %s", tc.text, date, got, want)
-			}
-		}
+		checkDated(t, first, tc.text, tc.want)
 	}
 }
 
@@ -95,6 +63,27 @@ func TestOppositionAndArmedLeadersByDate(t *testing.T) {
 // organisation's or a transnational group's has no country, as those
 // organisations have none (the code's first letters are no ISO3).
 func TestPersonOfNoCountry(t *testing.T) {
+	first := builtinFirstActor(t)
+	for _, tc := range []struct{ text, date, code, country, sector string }{
+		{"Ban Ki-moon spoke.", "2010-01-01", "IGOUNO", "", "IGO"},
+		{"Ban Ki-moon spoke.", "2005-01-01", "KORGOV", "KOR", "GOV"},
+		{"Abu Musab al-Zarqawi spoke.", "2005-01-01", "IMGMUSAQI", "", "IMG"},
+	} {
+		ps := first(tc.text)
+		if ps == nil {
+			t.Fatalf("%q: no actor", tc.text)
+		}
+		a := ps.Actor(tc.date)
+		if a.Code != tc.code || a.Country != tc.country || a.Sector != tc.sector {
+			t.Errorf("%q on %s: %s country %q sector %q; want %s %q %q", tc.text, tc.date, a.Code, a.Country, a.Sector, tc.code, tc.country, tc.sector)
+		}
+	}
+}
+
+// builtinFirstActor loads the built-in actor dictionary and returns a
+// function giving the first actor phrase of a text, or nil.
+func builtinFirstActor(t *testing.T) func(text string) *actors.Phrase {
+	t.Helper()
 	d, bad, err := actors.Load(data.FS)
 	if err != nil || len(bad) > 0 {
 		t.Fatalf("load: %v %v", err, bad)
@@ -103,18 +92,25 @@ func TestPersonOfNoCountry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ text, date, code, country, sector string }{
-		{"Ban Ki-moon spoke.", "2010-01-01", "IGOUNO", "", "IGO"},
-		{"Ban Ki-moon spoke.", "2005-01-01", "KORGOV", "KOR", "GOV"},
-		{"Abu Musab al-Zarqawi spoke.", "2005-01-01", "IMGMUSAQI", "", "IMG"},
-	} {
-		ps := d.Document(p.Parse(tc.text))[0].Phrases
-		if len(ps) == 0 {
-			t.Fatalf("%q: no actor", tc.text)
+	return func(text string) *actors.Phrase {
+		if ps := d.Document(p.Parse(text))[0].Phrases; len(ps) > 0 {
+			return &ps[0]
 		}
-		a := ps[0].Actor(tc.date)
-		if a.Code != tc.code || a.Country != tc.country || a.Sector != tc.sector {
-			t.Errorf("%q on %s: %s country %q sector %q; want %s %q %q", tc.text, tc.date, a.Code, a.Country, a.Sector, tc.code, tc.country, tc.sector)
+		return nil
+	}
+}
+
+// checkDated checks the code of text's first actor on each date of want.
+func checkDated(t *testing.T, first func(string) *actors.Phrase, text string, want map[string]string) {
+	t.Helper()
+	ph := first(text)
+	if ph == nil {
+		t.Errorf("%q: no actor", text)
+		return
+	}
+	for date, code := range want {
+		if got := ph.Actor(date).Code; got != code {
+			t.Errorf("%q on %s = %s, want %s", text, date, got, code)
 		}
 	}
 }

@@ -297,16 +297,7 @@ func TestCodeRules(t *testing.T) {
 		{"the members of a group named as a target are the group", "Russia criticized officials of the Taliban.", "RUS 111 AFGINSTAL 2019-06-15"},
 		{"a spokesman for a group speaks for it", "A spokesman for the Taliban criticized Russia.", "AFGINSTAL 111 RUS 2019-06-15"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}
-			r, err := c.Code(&doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := brief(r.Events); got != tc.want {
-				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
 }
 
@@ -330,16 +321,21 @@ func TestBuiltinRules(t *testing.T) {
 		{"duties imposed on a country's goods", "India imposed anti-dumping duties on Chinese steel.", "IND 163 CHN 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			doc := parley.Document{ID: "t", Date: "2019-06-15", Text: tc.text}
-			r, err := c.Code(&doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := brief(r.Events); got != tc.want {
-				t.Errorf("%s\n got %s\nwant %s", tc.text, got, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
+	}
+}
+
+// checkRule codes text as a document of 2019-06-15 and compares its events,
+// in brief, with want.
+func checkRule(t *testing.T, c *coding.Coder, text, want string) {
+	t.Helper()
+	doc := parley.Document{ID: "t", Date: "2019-06-15", Text: text}
+	r, err := c.Code(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := brief(r.Events); got != want {
+		t.Errorf("%s\n got %s\nwant %s", text, got, want)
 	}
 }
 
