@@ -632,6 +632,9 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 				found = k
 				break
 			}
+			if toks[k].Tag == "PRP" && k+1 < len(toks) && finite(&toks[k+1]) && refusals[toks[i].Lemma] {
+				break // what is denied is a clause, not an object: "denied they had used live ammunition" is no "deny ammunition"
+			}
 		}
 		if found < 0 {
 			return nil, false
@@ -662,6 +665,19 @@ var timeNouns = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true, "august": true,
 	"september": true, "october": true, "november": true, "december": true, // "may" is a verb too
 	"weekend": true, "morning": true, "afternoon": true, "evening": true, "night": true, "midnight": true, "dawn": true,
+}
+
+// refusals are the verbs whose pattern words are their objects ("deny
+// weapons", "refuse aid"), never words of a clause they govern.
+var refusals = map[string]bool{"deny": true, "refuse": true, "reject": true}
+
+// finite reports whether t is a finite verb or a modal.
+func finite(t *nlp.Token) bool {
+	switch t.Tag {
+	case "VBD", "VBP", "VBZ", "MD":
+		return true
+	}
+	return false
 }
 
 func wordIs(t *nlp.Token, alts []string) bool {

@@ -319,6 +319,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"extended condolences", "The Egyptian president extended his condolences to Morocco after the earthquake.", "EGYGOV 018 MAR 2019-06-15"},
 		{"a high commissioner recalled", "Ghana recalled its high commissioner from Nigeria.", "GHA 161 NGA 2019-06-15"},
 		{"duties imposed on a country's goods", "India imposed anti-dumping duties on Chinese steel.", "IND 163 CHN 2019-06-15"},
+		{"a denied clause holds no object of the denial", "Kenyan police denied they had used live ammunition.", "KENCOP 016 - 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
