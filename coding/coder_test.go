@@ -319,6 +319,12 @@ func TestBuiltinRules(t *testing.T) {
 		{"extended condolences", "The Egyptian president extended his condolences to Morocco after the earthquake.", "EGYGOV 018 MAR 2019-06-15"},
 		{"a high commissioner recalled", "Ghana recalled its high commissioner from Nigeria.", "GHA 161 NGA 2019-06-15"},
 		{"duties imposed on a country's goods", "India imposed anti-dumping duties on Chinese steel.", "IND 163 CHN 2019-06-15"},
+		{"seizing power is unconventional force", "Soldiers in Mali seized power on Tuesday.", "MLIMIL 180 - 2019-06-11"},
+		{"ousting in a coup is unconventional force", "Army officers in Guinea ousted President Conde in a coup.", "GINMIL 180 GINGOV 2019-06-15"},
+		{"a coup noun is unconventional force", "The Sudanese army staged a coup against the government.", "SDNMIL 180 SDNGOV 2019-06-15"},
+		{"upholding a death sentence is legal action", "Pakistan's Supreme Court upheld the death sentence against a militant leader.", "PAKJUD 173 PAKINS 2019-06-15"},
+		{"sentenced in absentia is legal action", "A court in Minsk sentenced an exiled opposition leader in absentia.", "BLRJUD 173 BLROPP 2019-06-15"},
+		{"an acquittal eases a legal sanction", "A court in Cairo acquitted three Egyptian journalists.", "EGYJUD 081 EGYMED 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
