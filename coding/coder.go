@@ -1085,6 +1085,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
+	if tr.pat.Text == "suspend" && (len(srcs) == 0 || srcs[0].Head == nil || srcs[0].Head.Kind != actors.Group || !strings.HasPrefix(srcs[0].Head.Code, "IGO") || len(tgts) == 0) {
+		// a bare "suspend" is an organisation suspending a member
+		// ("ECOWAS suspended Niger", "Mali was suspended from the African
+		// Union"); what else is suspended (a law, a newspaper, flights)
+		// is no reduction of relations
+		return nil
+	}
 	if len(srcs) == 0 && (toks[tr.head].IsNoun() || tr.occurs) {
 		// "talks between X and Y", "clashes erupted between X and Y"
 		after := tr.last

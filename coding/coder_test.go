@@ -326,6 +326,9 @@ func TestBuiltinRules(t *testing.T) {
 		{"sentenced in absentia is legal action", "A court in Minsk sentenced an exiled opposition leader in absentia.", "BLRJUD 173 BLROPP 2019-06-15"},
 		{"an acquittal eases a legal sanction", "A court in Cairo acquitted three Egyptian journalists.", "EGYJUD 081 EGYMED 2019-06-15"},
 		{"refugees named by their ethnicity are their country's, wherever they are", "Thailand deported dozens of Uyghur refugees.", "THA 174 CHNREF 2019-06-15"},
+		{"an organisation suspending a member cuts its ties", "The Commonwealth suspended Zimbabwe in March.", "IGOWLDCWN 160 ZWE 2019-03"},
+		{"suspended from an organisation named by its acronym", "Zimbabwe was suspended from SADC.", "IGOAFRSAD 160 ZWE 2019-06-15"},
+		{"a bare suspension of something other than a member is no event", "Kenya suspended three senior judges.", ""},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
