@@ -12,7 +12,9 @@ import "testing"
 // mediation, peacekeeping deployments, accusations of election fraud,
 // internet shutdowns, curfews and embassy closures, with lower-case and
 // headline variants. The first run got 20 of its 42 right (the held-out
-// figure).
-const wire9Floor = 39
+// figure). One want was corrected after that run: a conviction ("a court
+// convicted Muhammad Yunus") is CAMEO 116, "find guilty", which the
+// first want had left out.
+const wire9Floor = 41
 
 func TestWire9(t *testing.T) { codeSet(t, "testdata/wire9.jsonl", "wire9", wire9Floor) }
