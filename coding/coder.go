@@ -1085,11 +1085,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
-	if tr.pat.Text == "suspend" && (len(srcs) == 0 || srcs[0].Head == nil || srcs[0].Head.Kind != actors.Group || !strings.HasPrefix(srcs[0].Head.Code, "IGO") || len(tgts) == 0) {
+	if tr.pat.Text == "suspend" && (len(srcs) == 0 || srcs[0].Head == nil || srcs[0].Head.Kind != actors.Group || !strings.HasPrefix(srcs[0].Head.Code, "IGO") || len(tgts) == 0 || possessed(toks, tgts[0])) {
 		// a bare "suspend" is an organisation suspending a member
 		// ("ECOWAS suspended Niger", "Mali was suspended from the African
 		// Union"); what else is suspended (a law, a newspaper, flights)
-		// is no reduction of relations
+		// is no reduction of relations, nor is suspending a member's
+		// funds ("the EU suspended Hungary's funds")
 		return nil
 	}
 	if len(srcs) == 0 && (toks[tr.head].IsNoun() || tr.occurs) {
@@ -2431,4 +2432,10 @@ func conditional(toks []nlp.Token, anchor int) bool {
 		}
 	}
 	return false
+}
+
+// possessed reports whether p is a possessor ("Hungary's funds"): what
+// the clause acts on is then the thing it owns, not p.
+func possessed(toks []nlp.Token, p *actors.Phrase) bool {
+	return p.Tok1 < len(toks) && (toks[p.Tok1].Tag == "POS" || toks[p.Tok1].Norm == "'s" || toks[p.Tok1].Norm == "'")
 }

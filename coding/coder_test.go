@@ -330,6 +330,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"suspended from an organisation named by its acronym", "Zimbabwe was suspended from SADC.", "IGOAFRSAD 160 ZWE 2019-06-15"},
 		{"a bare suspension of something other than a member is no event", "Kenya suspended three senior judges.", ""},
 		{"forces sent to join a mission abroad keep the peace", "Chad sent 1,000 soldiers to Mali to join the stabilisation mission.", "TCD 074 MLI 2019-06-15"},
+		{"suspending what a member owns is no suspension of the member", "The EU suspended Hungary's funds.", ""},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
