@@ -331,6 +331,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"a bare suspension of something other than a member is no event", "Kenya suspended three senior judges.", ""},
 		{"forces sent to join a mission abroad keep the peace", "Chad sent 1,000 soldiers to Mali to join the stabilisation mission.", "TCD 074 MLI 2019-06-15"},
 		{"suspending what a member owns is no suspension of the member", "The EU suspended Hungary's funds.", ""},
+		{"the mediator of talks mediates, it does not negotiate", "Norway mediated talks between Colombia and the ELN.", "NOR 045 COL 2019-06-15; NOR 045 COLREBELN 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
