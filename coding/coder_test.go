@@ -332,6 +332,9 @@ func TestBuiltinRules(t *testing.T) {
 		{"forces sent to join a mission abroad keep the peace", "Chad sent 1,000 soldiers to Mali to join the stabilisation mission.", "TCD 074 MLI 2019-06-15"},
 		{"suspending what a member owns is no suspension of the member", "The EU suspended Hungary's funds.", ""},
 		{"the mediator of talks mediates, it does not negotiate", "Norway mediated talks between Colombia and the ELN.", "NOR 045 COL 2019-06-15; NOR 045 COLREBELN 2019-06-15"},
+		{"taking power in a coup is unconventional force", "The military took power in Thailand in a coup in 2014.", "THAMIL 180 THA 2014"},
+		{"cleared of charges is an acquittal", "A court in Lagos cleared the former governor of all charges.", "NGAJUD 081 NGAELI 2019-06-15"},
+		{"upholding a conviction is finding guilty", "Pakistan's Supreme Court upheld the conviction of an opposition leader.", "PAKJUD 116 PAKOPP 2019-06-15"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
