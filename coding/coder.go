@@ -1173,6 +1173,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
 		evCode = "166"
 	}
+	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 && tgts[0].Country != "" &&
+		(srcs[0].Country == "" || srcs[0].Country == tgts[0].Country) && c.known("180") {
+		// "a military junta overthrew the government of Mali": a country's
+		// own army overthrowing its rulers is a coup (180), not war
+		notes = append(notes, "a coup: overthrown by its own army")
+		evCode = "180"
+	}
 	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
 		notes = append(notes, "armed men arriving: a deployment")
 		evCode = dc // "NATO peacekeeping troops arrived in Bosnia"

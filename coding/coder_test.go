@@ -335,6 +335,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"taking power in a coup is unconventional force", "The military took power in Thailand in a coup in 2014.", "THAMIL 180 THA 2014"},
 		{"cleared of charges is an acquittal", "A court in Lagos cleared the former governor of all charges.", "NGAJUD 081 NGAELI 2019-06-15"},
 		{"upholding a conviction is finding guilty", "Pakistan's Supreme Court upheld the conviction of an opposition leader.", "PAKJUD 116 PAKOPP 2019-06-15"},
+		{"a country's own army overthrowing its government is a coup", "The army of Burkina Faso overthrew the government in January.", "BFAMIL 180 BFAGOV 2019-01"},
+		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
