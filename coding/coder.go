@@ -1101,6 +1101,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
+	if tr.pat.Text == "suspend" && (len(srcs) == 0 || srcs[0].Head == nil || srcs[0].Head.Kind != actors.Group || !strings.HasPrefix(srcs[0].Head.Code, "IGO") || len(tgts) == 0 || possessed(toks, tgts[0])) {
+		// a bare "suspend" is an organisation suspending a member
+		// ("ECOWAS suspended Niger", "Mali was suspended from the African
+		// Union"); what else is suspended (a law, a newspaper, flights)
+		// is no reduction of relations, nor is suspending a member's
+		// funds ("the EU suspended Hungary's funds")
+		return nil
+	}
 	if len(srcs) == 0 && (toks[tr.head].IsNoun() || tr.occurs) {
 		// "talks between X and Y", "clashes erupted between X and Y"
 		after := tr.last
@@ -1180,6 +1188,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// withdrawing reduces relations (166); only armed men retreat
 		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
 		evCode = "166"
+	}
+	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 && tgts[0].Country != "" &&
+		(srcs[0].Country == "" || srcs[0].Country == tgts[0].Country) && c.known("180") {
+		// "a military junta overthrew the government of Mali": a country's
+		// own army overthrowing its rulers is a coup (180), not war
+		notes = append(notes, "a coup: overthrown by its own army")
+		evCode = "180"
 	}
 	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
 		notes = append(notes, "armed men arriving: a deployment")
@@ -2440,4 +2455,10 @@ func conditional(toks []nlp.Token, anchor int) bool {
 		}
 	}
 	return false
+}
+
+// possessed reports whether p is a possessor ("Hungary's funds"): what
+// the clause acts on is then the thing it owns, not p.
+func possessed(toks []nlp.Token, p *actors.Phrase) bool {
+	return p.Tok1 < len(toks) && (toks[p.Tok1].Tag == "POS" || toks[p.Tok1].Norm == "'s" || toks[p.Tok1].Norm == "'")
 }
