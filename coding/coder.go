@@ -1019,7 +1019,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		if from := fromAgent(toks, ps, tr.last); from != nil && !passive {
 			srcs, tgts = []*actors.Phrase{from}, subj
 			notes = append(notes, "received: source is the actor after from")
-			if r := cameo.Root(evCode); (r == "18" || r == "19" || r == "20") && from.Sector != "" && !armed[from.Sector] {
+			if forceRoots[cameo.Root(evCode)] && from.Sector != "" && !armed[from.Sector] {
 				// "the deal came under fire from rights groups": words
 				evCode = "111"
 				notes = append(notes, "figurative: criticism by an unarmed actor")
@@ -1049,7 +1049,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = subj
 			notes = append(notes, "passive: source is whose "+toks[tr.toks[0]].Norm+" they are")
 		} else if r := cameo.Root(evCode); r == "16" || strings.HasPrefix(evCode, "174") {
-			if f := agentAfter(toks, ps, tr.head, "from", 4, true); f != nil && f.Head != nil && f.Head.Kind == actors.Group && strings.HasPrefix(f.Head.Code, "IGO") {
+			if f := agentAfter(toks, ps, tr.head, "from", 4, true); isIGO(f) {
 				// "Guinea was suspended from the African Union", "Russia
 				// was expelled from the Council of Europe": by the
 				// organisation, which cuts its ties (160) with the member
@@ -1101,7 +1101,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
-	if tr.pat.Text == "suspend" && (len(srcs) == 0 || srcs[0].Head == nil || srcs[0].Head.Kind != actors.Group || !strings.HasPrefix(srcs[0].Head.Code, "IGO") || len(tgts) == 0 || possessed(toks, tgts[0])) {
+	if tr.pat.Text == "suspend" && (len(srcs) == 0 || !isIGO(srcs[0]) || len(tgts) == 0 || possessed(toks, tgts[0])) {
 		// a bare "suspend" is an organisation suspending a member
 		// ("ECOWAS suspended Niger", "Mali was suspended from the African
 		// Union"); what else is suspended (a law, a newspaper, flights)
@@ -1209,7 +1209,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		evCode = sc
 	}
 
-	if r := cameo.Root(evCode); (r == "18" || r == "19" || r == "20") && accidental(toks, tr.last) {
+	if forceRoots[cameo.Root(evCode)] && accidental(toks, tr.last) {
 		return nil // "killed in a plane crash", "killed by a landslide": no one's attack
 	}
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
@@ -1557,6 +1557,22 @@ var weapons = map[string]bool{
 	"device": true, "barrage": true, "salvo": true, "raid": true, "raids": true,
 }
 
+// forceRoots are the CAMEO roots of material force: assault, fight, mass
+// violence.
+var forceRoots = map[string]bool{"18": true, "19": true, "20": true}
+
+// isIGO reports whether p names an intergovernmental organisation ("the
+// African Union", "ECOWAS").
+func isIGO(p *actors.Phrase) bool {
+	return p != nil && p.Head != nil && p.Head.Kind == actors.Group && strings.HasPrefix(p.Head.Code, "IGO")
+}
+
+// expulsion reports whether code expels, deports or withdraws someone
+// from a state (174x, 161, 166x): done by the state they leave.
+func expulsion(code string) bool {
+	return strings.HasPrefix(code, "174") || code == "161" || strings.HasPrefix(code, "166")
+}
+
 // violentRoots are the CAMEO roots of force and protest, whose nominal
 // events with a named doer are acts ("an Israeli air strike", "a hunger
 // strike by prisoners"), where other compounds name a standing state ("the
@@ -1576,7 +1592,7 @@ var deaths = map[string]bool{"die": true, "perish": true}
 // government forces"); else it returns the weapon as a phrase of sector UAF,
 // whose country Code fills in from the event's location.
 func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string) (*actors.Phrase, []string) {
-	if r := cameo.Root(code); r != "18" && r != "19" && r != "20" {
+	if !forceRoots[cameo.Root(code)] {
 		return nil, nil
 	}
 	at := -1
@@ -1764,7 +1780,7 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
 	case code == "0841":
 		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
-	case strings.HasPrefix(code, "174"), code == "161", strings.HasPrefix(code, "166"):
+	case expulsion(code):
 		sector = "GOV" // expelled or deported ("two diplomats were expelled from Mali"): by the state they leave
 	default:
 		return nil
@@ -1791,7 +1807,7 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 	}
 	h := &toks[tr.head]
 	country := placeAfter(toks, ps, tr.head)
-	if sector == "GOV" && (strings.HasPrefix(code, "174") || code == "161" || strings.HasPrefix(code, "166")) {
+	if sector == "GOV" && expulsion(code) {
 		if country = placeFrom(toks, ps, tr.last); country == placeOf {
 			return nil // "its diplomats were expelled": by another state, unnamed
 		}

@@ -42,7 +42,7 @@ func actorSense(toks []nlp.Token, tr trigger, code string, src *actors.Phrase) (
 		return "145", true
 	}
 	if code == "141" && src != nil && len(tr.pat.Head) > 0 && tr.pat.Head[0] == "protest" && !tr.pat.Noun && len(tr.pat.Rest) == 0 &&
-		(src.Sector == "GOV" || src.Sector == "" && src.Head != nil && (src.Head.Kind == actors.Country || src.Head.Kind == actors.Capital) || src.Head != nil && src.Head.Kind == actors.Group && strings.HasPrefix(src.Head.Code, "IGO")) {
+		(src.Sector == "GOV" || src.Sector == "" && src.Head != nil && (src.Head.Kind == actors.Country || src.Head.Kind == actors.Capital) || isIGO(src)) {
 		// "Japan protested Chinese ships in its waters": a state's protest is
 		// words, not a demonstration
 		return "111", true

@@ -203,7 +203,7 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "NNP") && k+1 == p.Tok0 && k > 0 && nounModifier(toks, k) {
 			continue // "by the U.N. war crimes court": nouns modifying the phrase's head
 		}
-		if k > 0 && (t.Norm == "of" || t.Norm == "for" && speakers[toks[k-1].Lemma]) && partitive[toks[k-1].Lemma] {
+		if k > 0 && partOf(toks[k-1].Lemma, t.Norm) {
 			return false // "thousands of Nigerians", "leaders of the coalition", "a spokesman for the Taliban"
 		}
 		if k > 0 && t.Norm == "from" && sentFrom[toks[k-1].Lemma] {
@@ -233,7 +233,6 @@ func nounModifier(toks []nlp.Token, k int) bool {
 // 20", "about 200": with a number after them they govern nothing.
 var quantifiers = map[string]bool{"to": true, "than": true, "least": true, "about": true, "around": true, "over": true, "under": true, "nearly": true, "almost": true, "some": true}
 
-// partitive nouns head a phrase whose actor is the object of "of".
 // sentFrom are the people an actor sends, named as "N from ACTOR"
 // ("observers from the European Union", "a delegation from Hamas").
 var sentFrom = map[string]bool{
@@ -242,6 +241,7 @@ var sentFrom = map[string]bool{
 	"lawmaker": true, "delegation": true, "mission": true, "negotiator": true,
 }
 
+// partitive nouns head a phrase whose actor is the object of "of".
 var partitive = map[string]bool{
 	"thousand": true, "thousands": true, "hundred": true, "hundreds": true, "dozen": true, "dozens": true,
 	"million": true, "millions": true, "score": true, "scores": true, "group": true, "member": true,
@@ -258,19 +258,22 @@ var partitive = map[string]bool{
 // the Taliban").
 var speakers = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true}
 
+// partOf reports whether the preposition prep after a noun of lemma noun
+// names what the noun is part of or speaks for ("leaders of the
+// coalition", "a spokesman for the Taliban").
+func partOf(noun, prep string) bool {
+	return partitive[noun] && (prep == "of" || prep == "for" && speakers[noun])
+}
+
 // members returns the organisation whose members or leaders the bare
 // agent p names ("arrested leaders of the Muslim Brotherhood", "met a
 // spokesman for the Taliban"), or p: they act for it, not for the
 // article's state.
 func members(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) *actors.Phrase {
-	if p.Head == nil || p.Head.Kind != actors.Agent || !p.Context || p.Tok1 >= len(toks) || !partitive[toks[p.Tok1-1].Lemma] {
+	if p.Head == nil || p.Head.Kind != actors.Agent || !p.Context || p.Tok1 >= len(toks) || !partOf(toks[p.Tok1-1].Lemma, toks[p.Tok1].Norm) {
 		return p
 	}
-	k := p.Tok1
-	if toks[k].Norm != "of" && !(toks[k].Norm == "for" && speakers[toks[p.Tok1-1].Lemma]) {
-		return p
-	}
-	k++
+	k := p.Tok1 + 1
 	for k < len(toks) && toks[k].Tag == "DT" {
 		k++
 	}
