@@ -1426,14 +1426,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	case len(srcs) > 1:
 		// compound subject and no object: the members act on each other
-		// ("X and Y met"): one event a pair, both ways for a meeting,
-		// which each side holds with the other, and an exchange.
+		// ("X and Y met", "X and Y signed a deal", "X and Y clashed"):
+		// one event a pair each way, since each side meets, signs or
+		// fights the other.
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
 				emit(srcs[i], srcs[j])
-				if cameo.Root(evCode) == "04" || swapped(tr.pat) || mutual {
-					emit(srcs[j], srcs[i])
-				}
+				emit(srcs[j], srcs[i])
 			}
 		}
 	default:
