@@ -214,6 +214,13 @@ type Phrase struct {
 	Pair *Phrase
 }
 
+// newsAgency reports whether p names a news organisation ("an AFP
+// correspondent said", "Reuters reported"): its country says where the
+// news comes from, not what the article is about.
+func newsAgency(p *Phrase) bool {
+	return p.Head != nil && p.Head.Kind == Group && strings.HasPrefix(p.Sector, "MED")
+}
+
 // nonState are the code prefixes of actors of no country: international
 // governmental and non-governmental organisations, international militant
 // groups, multinational companies.
@@ -520,7 +527,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					order++
 				}
 			}
-			if c := ps[k].Country; c != "" {
+			if c := ps[k].Country; c != "" && !newsAgency(&ps[k]) {
 				counts[c]++
 				if _, ok := first[c]; !ok {
 					first[c] = order

@@ -212,7 +212,38 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
 		}
+		if (t.Norm == "after" || t.Norm == "before") && npThenVerb(toks, p) {
+			return false // "two weeks after Taliban rebels kidnapped them": a clause's subject
+		}
 		return prepositions[t.Norm]
+	}
+	return false
+}
+
+// npThenVerb reports whether the phrase p, with the nouns that end its
+// noun phrase ("Al-Qaeda-linked rebels"), is followed by a finite verb, so
+// that a conjunction before it opens a clause whose subject it is.
+func npThenVerb(toks []nlp.Token, p *actors.Phrase) bool {
+	k := p.Tok1
+	for k < len(toks) && (toks[k].Tag == "NN" || toks[k].Tag == "NNS" || toks[k].Tag == "NNP" || toks[k].Tag == "NNPS" || toks[k].Tag == "HYPH" || toks[k].Tag == "JJ") {
+		k++
+	}
+	for k < len(toks) && toks[k].Tag == "RB" {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "VBN": // a past tense tagged as a participle, with its object: "rebels kidnapped dozens"
+		if k+1 < len(toks) {
+			switch toks[k+1].Tag {
+			case "DT", "CD", "NNS", "NNP", "NNPS", "PRP":
+				return true
+			}
+		}
 	}
 	return false
 }
