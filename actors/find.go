@@ -138,10 +138,23 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 			i += len(best.words)
 			continue
 		}
+		if j := i + len(best.words); j < len(us) && best.entry.Kind == Group && strings.Contains(best.entry.Sector, "BUS") && modelNumber(us[j].orig) {
+			i = j + 1 // "a Boeing 777", "an Airbus A320": an aircraft, not its maker
+			continue
+		}
 		out = append(out, Mention{Entry: best.entry, Tok0: us[i].tok, Tok1: last.tok + 1, Start: us[i].start, End: last.end})
 		i += len(best.words)
 	}
 	return out
+}
+
+// modelNumber reports whether w names a product's model after its maker's
+// name: digits, perhaps after one capital letter ("777", "A320", "F-16").
+func modelNumber(w string) bool {
+	if len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		w = strings.TrimPrefix(w[1:], "-")
+	}
+	return w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // matchAt reports whether p, whose words are the norms of the units at the

@@ -1640,16 +1640,36 @@ func weaponDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, 
 		if p.Tok1 > first-1 && p.Tok1 <= at && p.Tok0 < at && (p.Head == nil || p.Head.Kind != actors.Capital) { // "an Israeli strike", "U.S. drones", not "the Brussels attacks"
 			return p, weapon
 		}
-		j := at + 1
-		if j+1 < len(toks) && toks[j].Tag == "VBN" && toks[j+1].Norm == "by" {
-			j++ // "a roadside bomb planted by Islamic State militants"
-		}
-		if j+1 < len(toks) && toks[j].Norm == "by" && (p.Tok0 == j+1 || p.Tok0 == j+2 && toks[j+1].Tag == "DT") {
-			return p, weapon // "an air strike by the Syrian government"
+		if j := userBy(toks, at+1); j >= 0 {
+			k := j + 1
+			for k < p.Tok0 && (toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+				k++ // "by the Syrian government", "by pro-Russian rebels"
+			}
+			if p.Tok0 == k {
+				return p, weapon // "an air strike by the Syrian government"
+			}
 		}
 	}
 	return &actors.Phrase{Tok0: first, Tok1: at + 1, Start: toks[first].Start, End: toks[at].End,
 		Text: strings.Join(words(toks[first:at+1]), " "), Sector: "UAF"}, weapon
+}
+
+// userBy returns the index of the "by" that names a weapon's user, where
+// the weapon's words end before j: at once ("a strike by"), after a
+// participle ("a roadside bomb planted by") or a chain of them ("a missile
+// believed to have been fired by", "a rocket allegedly launched by"); else
+// -1.
+func userBy(toks []nlp.Token, j int) int {
+	for k := j; k < len(toks) && k <= j+5; k++ {
+		switch t := &toks[k]; {
+		case t.Norm == "by":
+			return k
+		case t.Tag == "VBN" || t.Tag == "VBD" || t.Tag == "VB" || t.Tag == "TO" || t.Tag == "RB" || t.Norm == "that" || t.Norm == "which" || t.Lemma == "be" || t.Lemma == "have":
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // deploymentCode returns the code of a visit (042) made by troops, police

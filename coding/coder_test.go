@@ -310,6 +310,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"a weapon's user after a chain of participles", "The mayor was killed by a missile believed to have been fired by Syrian troops.", "SYRMIL 190 SYRGOV 2019-06-15"},
+		{"a maker's name before a model number is an aircraft", "A Boeing 737 was shot down by Iranian forces.", "IRNMIL 193 - 2019-06-15"},
 		{"after a clause's subject: its doer, not the speaker", "UN troops withdrew, an AFP correspondent said, two weeks after Syrian rebels kidnapped dozens of soldiers.", "IGOUNO 0874 - 2019-06-15; SYRREB 181 SYRMIL 2019-06-15"},
 		{"a news agency is not the article's country", "An AFP correspondent in Damascus said rebels kidnapped dozens of soldiers.", "SYRREB 181 SYRMIL 2019-06-15"},
 		{"a pair that signs: each signs with the other", "Israel and the United Arab Emirates signed a peace agreement on Monday.", "ISR 057 ARE 2019-06-10; ARE 057 ISR 2019-06-10"},
