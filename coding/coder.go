@@ -1161,7 +1161,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 		srcs = []*actors.Phrase{w}
 		if passive {
-			tgts = subj
+			tgts = slices.DeleteFunc(slices.Clone(subj), func(p *actors.Phrase) bool { return p == w }) // not the weapon's user found as the object
 			if w.Head == nil && w.Sector != "UAF" && len(subj) > 0 && subj[len(subj)-1].Tok1 < tr.head-3 {
 				tgts = nil // "police said 100 people were arrested": not the police
 			}
@@ -1178,6 +1178,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] {
+		if v := victims(toks, ps, tr, srcs[0]); v != nil {
+			// "Four children were killed in Israeli shelling in Gaza": the
+			// civilians of the place
+			tgts = []*actors.Phrase{v}
+			notes = append(notes, "victims: civilians of the place")
+		}
+	}
 	if bombable[evCode] && strings.Contains(strings.ToLower(srcs[0].Text), "suicide bomber") && c.known("1831") {
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
@@ -1781,6 +1789,10 @@ func lowerWords(toks []nlp.Token) []string {
 // stateDoer makes; Code fills it in (placeImplied).
 const placeOf = "*"
 
+// placeOnly is placeOf for a phrase that takes the country of the event's
+// place or none, never the article's.
+const placeOnly = "**"
+
 // stateDoer returns the implied doer of a coercive act in the passive with
 // no agent ("a curfew was imposed in Kabul", "12 protesters were arrested in
 // Tehran"), which only a state does: its courts for sentences and
@@ -1903,6 +1915,45 @@ func crowdDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		}
 		if crowds[t.Norm] || numberedCrowd(toks, i) {
 			return &actors.Phrase{Tok0: i, Tok1: i + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: placeAfter(toks, ps, tr.head)}
+		}
+	}
+	return nil
+}
+
+// victimWords are the people an attack kills or wounds that name no actor
+// ("four children and a man were killed").
+var victimWords = map[string]bool{
+	"people": true, "persons": true, "children": true, "child": true, "women": true, "woman": true, "men": true, "man": true,
+	"boys": true, "boy": true, "girls": true, "girl": true, "villagers": true, "residents": true, "passengers": true,
+	"worshippers": true, "worshipers": true, "pilgrims": true, "bystanders": true, "families": true, "family": true,
+	"infants": true, "babies": true, "teenagers": true, "teenager": true, "shoppers": true, "passers-by": true,
+}
+
+// victims returns the civilians of the place as the target of a violent
+// act in the passive whose subject is people no actor names ("eight people
+// were killed in an air strike", "four children and a man were killed in
+// Israeli shelling in the Gaza Strip"); Code fills in the country: the
+// place's, else the article's, unless the doer is named as of that
+// country ("killed in a Russian air strike": not Russians).
+func victims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase) *actors.Phrase {
+	place := placeAfter(toks, ps, tr.head)
+	if place == placeOf && doer.Country != "" && !doer.Context {
+		place = placeOnly
+	}
+	i := tr.anchor - 1
+	if tr.toks[0] < tr.anchor {
+		i = tr.toks[0] // "people were killed", matched as "kill people"
+	}
+	for i >= 0 && (toks[i].Tag == "RB" || toks[i].Lemma == "be" || toks[i].Lemma == "have") {
+		i--
+	}
+	for k := i; k >= 0 && k >= i-4; k-- {
+		t := &toks[k]
+		if t.Norm == "," || t.Norm == ";" || t.IsVerb() || inPhrase(ps, k) {
+			return nil
+		}
+		if victimWords[t.Norm] && t.IsNoun() {
+			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
 		}
 	}
 	return nil
@@ -2121,6 +2172,25 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 	for i := range evs {
 		a := evs[i].Source
 		if a == nil || !(a.Sector == "UAF" && a.Country == "" || a.Country == placeOf) {
+			if t := evs[i].Target; t != nil && (t.Country == placeOf || t.Country == placeOnly) {
+				// the victims of victims: the civilians of the place, else
+				// of the article's country, else no one's
+				country := ""
+				if l := evs[i].Location; l != nil {
+					country = l.Country
+				}
+				if country == "" && t.Country == placeOf {
+					if main == "" {
+						main = mainCountry(acts)
+					}
+					country = main
+				}
+				if country == "" {
+					evs[i].Target = nil
+				} else {
+					t.Country, t.Code = country, country+t.Sector
+				}
+			}
 			out = append(out, evs[i])
 			continue
 		}

@@ -310,6 +310,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"people killed: the civilians of the place", "Eight people were killed in an air strike by Russian forces in Syria.", "RUSMIL 190 SYRCVL 2019-06-15"},
+		{"people killed by a foreign force of no known place: no one's civilians", "Three children were killed in a Russian air strike.", "RUS 190 - 2019-06-15"},
 		{"a weapon's user after a chain of participles", "The mayor was killed by a missile believed to have been fired by Syrian troops.", "SYRMIL 190 SYRGOV 2019-06-15"},
 		{"a maker's name before a model number is an aircraft", "A Boeing 737 was shot down by Iranian forces.", "IRNMIL 193 - 2019-06-15"},
 		{"after a clause's subject: its doer, not the speaker", "UN troops withdrew, an AFP correspondent said, two weeks after Syrian rebels kidnapped dozens of soldiers.", "IGOUNO 0874 - 2019-06-15; SYRREB 181 SYRMIL 2019-06-15"},
@@ -343,7 +345,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"upholding a conviction is finding guilty", "Pakistan's Supreme Court upheld the conviction of an opposition leader.", "PAKJUD 116 PAKOPP 2019-06-15"},
 		{"a country's own army overthrowing its government is a coup", "The army of Burkina Faso overthrew the government in January.", "BFAMIL 180 BFAGOV 2019-01"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
-		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
+		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 PSECVL 2019-06-14"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
