@@ -2320,6 +2320,7 @@ func restoreText(evs []parley.Event, body string) {
 // accidental reports whether the violent verb ending at last is followed,
 // within its clause, by "in" or "by" an accident or a natural disaster
 // ("killed in a plane crash near Sao Paulo", "killed by a landslide",
+// "killed by the Malaysia Airlines flight MH17 crash",
 // "victims killed in the crash", "killed on Friday in the collapse of a
 // building"): deaths no one inflicted. The disaster word heads its noun
 // phrase ("a fire fight" is no fire), or names a storm ("Cyclone Freddy");
@@ -2334,7 +2335,7 @@ func accidental(toks []nlp.Token, last int) bool {
 		if t.Norm != "in" && t.Norm != "by" {
 			continue
 		}
-		for j := k + 1; j < len(toks) && j <= k+5; j++ {
+		for j := k + 1; j < len(toks) && j <= k+7; j++ {
 			u := &toks[j]
 			if disaster(u.Norm) {
 				next := ""
