@@ -104,7 +104,7 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		if !loose {
 			return true
 		}
-	case "in", "on", "during", "since", "after", "near", "over", "last", "overnight", "earlier", "yesterday", "today", ",":
+	case "in", "on", "during", "since", "after", "near", "over", "for", "last", "overnight", "earlier", "yesterday", "today", ",":
 	default:
 		return false
 	}
