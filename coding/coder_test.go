@@ -339,6 +339,16 @@ func TestBuiltinRules(t *testing.T) {
 		{"a country's own army overthrowing its government is a coup", "The army of Burkina Faso overthrew the government in January.", "BFAMIL 180 BFAGOV 2019-01"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
+		{"ramming a boat damages property", "A Vietnamese patrol vessel rammed a Chinese fishing boat.", "VNM 171 CHN 2019-06-15"},
+		{"ramming a bill through is no attack", "The government rammed the budget through parliament.", ""},
+		{"export controls are sanctions, not administrative curbs", "The Netherlands imposed export curbs on chip-making machines to China.", "NLD 163 CHN 2019-06-15"},
+		{"tightened export controls", "Britain tightened export controls on drone parts to Iran.", "GBR 163 IRN 2019-06-15"},
+		{"revoking a ratification reduces relations", "Moscow revoked its ratification of the arms treaty.", "RUSGOV 160 - 2019-06-15"},
+		{"saying an election was rigged criticises it", "The Ugandan opposition said the election was rigged.", "UGAOPP 111 - 2019-06-15"},
+		{"calling a vote flawed criticises it", "Washington called the Belarusian election deeply flawed.", "USAGOV 111 BLR 2019-06-15"},
+		{"extradited with no agent: by the state left, to the state it goes to", "A Mexican drug lord was extradited from Colombia to the United States.", "COLGOV 063 MEXCRM 2019-06-15"},
+		{"extradited to a state, from a state", "The suspect was extradited to Russia from Cyprus.", "CYPGOV 063 RUS 2019-06-15"},
+		{"weapons bought from a state: the seller, not its forces", "Egypt signed a contract to buy 30 fighter jets from France.", "EGY 057 FRA 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
