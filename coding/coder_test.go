@@ -348,6 +348,9 @@ func TestBuiltinRules(t *testing.T) {
 		{"calling a vote flawed criticises it", "Washington called the Belarusian election deeply flawed.", "USAGOV 111 BLR 2019-06-15"},
 		{"extradited with no agent: by the state left, to the state it goes to", "A Mexican drug lord was extradited from Colombia to the United States.", "COLGOV 063 MEXCRM 2019-06-15"},
 		{"extradited to a state, from a state", "The suspect was extradited to Russia from Cyprus.", "CYPGOV 063 RUS 2019-06-15"},
+		{"embassy staff ordered to leave are diplomats expelled", "Latvia ordered six Russian embassy staff to leave the country.", "LVA 161 RUSGOV 2019-06-15"},
+		{"a participle with only its place before the subject's past-tense verb is passive", "Migrants held in a detention camp in Libya refused food on Monday.", "LBYREF 142 LBYGOV 2019-06-10"},
+		{"a past tense with an object before the place is the subject's verb", "Libyan police held the migrants in detention near Tripoli.", "LBYCOP 173 LBYREF 2019-06-15"},
 		{"weapons bought from a state: the seller, not its forces", "Egypt signed a contract to buy 30 fighter jets from France.", "EGY 057 FRA 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })

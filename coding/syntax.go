@@ -99,6 +99,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		}
 		return false
 	}
+	for loose && placePreps[toks[i+1].Norm] && last+2 < len(toks) && toks[last+1].IsNoun() && toks[last].IsNoun() {
+		last++ // "detained in a detention centre in Libya": the pattern's noun heads a compound
+	}
 	switch toks[last+1].Norm {
 	case "by":
 		if !loose {
@@ -131,7 +134,13 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 				for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "been") {
 					j++
 				}
-				return (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition
+				if (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition {
+					return true
+				}
+				// "Migrants held in a camp in Libya refused food": the
+				// subject's own past-tense verb follows the participle's
+				// place at once, with no clause or comma between
+				return toks[k].Tag == "VBD" && toks[k].Lemma != "be" && toks[k].Lemma != "have" && !apposition && placePreps[toks[i+1].Norm] && plainPlace(toks, i+1, k)
 			}
 			return !inside || closed
 		}
@@ -144,6 +153,28 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		}
 	}
 	return false
+}
+
+// placePreps are the prepositions of a participle's place or time.
+var placePreps = map[string]bool{
+	"in": true, "at": true, "on": true, "near": true, "outside": true, "inside": true, "across": true,
+	"throughout": true, "of": true, "for": true, "during": true,
+}
+
+// plainPlace reports whether the tokens from i up to k hold only
+// prepositional phrases of place or time (nouns, adjectives, numbers,
+// determiners, placePreps), no comma, conjunction, subordinator or
+// relative word: a participle with no object ("held in a camp in Libya").
+func plainPlace(toks []nlp.Token, i, k int) bool {
+	for ; i < k; i++ {
+		t := &toks[i]
+		switch {
+		case t.IsNoun(), t.Tag == "JJ", t.Tag == "CD", t.Tag == "DT", t.Tag == "POS", placePreps[t.Norm]:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // inAppositive reports whether the phrase p ends a noun phrase in
