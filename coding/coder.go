@@ -1384,6 +1384,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			if sa.Country == placeOf {
 				implied = "target implied: the government of the place"
 			}
+			if jc := jailer(toks, ps, src); jc != "" && jc != sa.Country {
+				// "Palestinian prisoners in Israeli jails went on hunger
+				// strike": against the state that holds them
+				ta = &parley.Actor{Code: jc + "GOV", Country: jc, Sector: "GOV"}
+				implied = "target implied: the government holding them, " + jc
+			}
 		}
 		ev := parley.Event{
 			Doc: doc.ID, Sentence: s.Index, Text: s.Text, Span: parley.Span{s.Start, s.End},
@@ -1708,6 +1714,35 @@ func instrumentCode(toks []nlp.Token, src *actors.Phrase, code string) (string, 
 		return "176", head
 	}
 	return "", ""
+}
+
+// jails are the words of places people are held in.
+var jails = map[string]bool{
+	"jail": true, "jails": true, "prison": true, "prisons": true, "custody": true, "detention": true,
+	"gaol": true, "gaols": true, "cells": true,
+}
+
+// jailer returns the country of the jails that the phrase p is said to be
+// in ("Palestinian prisoners in Israeli jails", "inmates in Turkish
+// prisons"), else "".
+func jailer(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) string {
+	if p == nil || p.Tok1+1 >= len(toks) || toks[p.Tok1].Norm != "in" {
+		return ""
+	}
+	j := p.Tok1 + 1
+	for j < len(toks) && toks[j].Tag == "DT" {
+		j++
+	}
+	q := phraseStartingAt(ps, j)
+	if q == nil || q.Country == "" || q.Head == nil || q.Head.Kind != actors.Adjective && q.Head.Kind != actors.Country {
+		return ""
+	}
+	for k := q.Tok1 - 1; k < len(toks) && k <= q.Tok1; k++ {
+		if jails[toks[k].Norm] {
+			return q.Country
+		}
+	}
+	return ""
 }
 
 // armsGoods are the words of weapons that are bought and sold, which the

@@ -351,6 +351,12 @@ func TestBuiltinRules(t *testing.T) {
 		{"embassy staff ordered to leave are diplomats expelled", "Latvia ordered six Russian embassy staff to leave the country.", "LVA 161 RUSGOV 2019-06-15"},
 		{"a participle with only its place before the subject's past-tense verb is passive", "Migrants held in a detention camp in Libya refused food on Monday.", "LBYREF 142 LBYGOV 2019-06-10"},
 		{"a past tense with an object before the place is the subject's verb", "Libyan police held the migrants in detention near Tripoli.", "LBYCOP 173 LBYREF 2019-06-15"},
+		{"prisoners in a foreign state's jails protest against it", "Lebanese prisoners in Syrian jails went on hunger strike.", "LBNCVL 142 SYRGOV 2019-06-15"},
+		{"the subject of a clause after 'after' is its doer, not the main clause's", "Japan protested after Chinese troops attacked Japanese fishermen.", "JPN 111 CHNMIL 2019-06-15; CHNMIL 190 JPNAGR 2019-06-15"},
+		{"a clause after 'after' with the tagger's participle for its past tense", "Manila complained after Chinese coast guard vessels attacked Filipino fishermen.", "PHLGOV 110 CHNMIL 2019-06-15; CHNMIL 190 PHLAGR 2019-06-15"},
+		{"a state invading after sanctions is the invader", "The EU imposed sanctions after Russia invaded Ukraine.", "IGOEUREEC 163 - 2019-06-15; RUS 190 UKR 2019-06-15"},
+		{"a state's forces blocking aid restrict movement, they do not protest", "Aid trucks were blocked at the border by Israeli forces.", "ISRMIL 191 - 2019-06-15"},
+		{"civilians blocking a road protest", "Farmers blocked the highway to Brussels.", "BELAGR 144 BELGOV 2019-06-15"},
 		{"weapons bought from a state: the seller, not its forces", "Egypt signed a contract to buy 30 fighter jets from France.", "EGY 057 FRA 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })

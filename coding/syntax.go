@@ -243,7 +243,44 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
 		}
+		if subordinators[t.Norm] && clauseVerbAt(toks, p.Tok1) {
+			return false // "protested after Chinese troops attacked": the clause's subject
+		}
 		return prepositions[t.Norm]
+	}
+	return false
+}
+
+// subordinators are the prepositions that also open a clause ("after
+// Chinese troops attacked fishermen").
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
+
+// clauseVerbAt reports whether a finite verb stands at k, past the nouns
+// that end the phrase's noun phrase and adverbs ("after Chinese coast
+// guard vessels attacked", "after Russian troops again shelled").
+func clauseVerbAt(toks []nlp.Token, k int) bool {
+	for n := 0; k < len(toks) && n < 2 && (toks[k].Tag == "NN" || toks[k].Tag == "NNS"); n++ {
+		k++
+	}
+	for k < len(toks) && toks[k].Tag == "RB" {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	switch toks[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	case "VBN":
+		// the tagger's participle for a past tense with its object after
+		// it ("after Chinese coast guard vessels attacked/VBN Vietnamese
+		// fishermen")
+		if k+1 < len(toks) {
+			switch n := &toks[k+1]; {
+			case n.Tag == "DT", n.Tag == "JJ", n.Tag == "CD", n.Tag == "PRP$", n.IsNoun():
+				return true
+			}
+		}
 	}
 	return false
 }
