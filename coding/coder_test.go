@@ -357,6 +357,9 @@ func TestBuiltinRules(t *testing.T) {
 		{"a state invading after sanctions is the invader", "The EU imposed sanctions after Russia invaded Ukraine.", "IGOEUREEC 163 - 2019-06-15; RUS 190 UKR 2019-06-15"},
 		{"a state's forces blocking aid restrict movement, they do not protest", "Aid trucks were blocked at the border by Israeli forces.", "ISRMIL 191 - 2019-06-15"},
 		{"civilians blocking a road protest", "Farmers blocked the highway to Brussels.", "BELAGR 144 BELGOV 2019-06-15"},
+		{"a ban on a country's imports is a sanction", "China banned the import of Australian wine.", "CHN 163 AUS 2019-06-15"},
+		{"a state's ships blocking a resupply mission restrict movement", "Chinese navy ships blocked a Vietnamese supply boat.", "CHNMIL 191 VNM 2019-06-15"},
+		{"a state blocking a convoy restricts movement", "Serbia blocked a Kosovo aid convoy at the border.", "SRB 191 XKX 2019-06-15"},
 		{"weapons bought from a state: the seller, not its forces", "Egypt signed a contract to buy 30 fighter jets from France.", "EGY 057 FRA 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
