@@ -1081,6 +1081,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			// the forces moved are the subject's own; the target is later.
 			t = object(toks, ps, tr, all, t.Tok1)
 		}
+		if q := seller(toks, ps, t); q != nil {
+			// "signed a deal to buy fighter jets from France": the
+			// weapons are goods, not France's forces; France sells them
+			t = q
+		}
 		if t != nil && cameo.Root(tr.pat.Code) == "11" && after(toks, t, "to") {
 			// "complained to the United Nations over Israeli air raids":
 			// whom the complaint is about, not whom it is made to
@@ -1164,6 +1169,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = slices.DeleteFunc(slices.Clone(subj), func(p *actors.Phrase) bool { return p == w }) // not the weapon's user found as the object
 			if w.Head == nil && w.Sector != "UAF" && len(subj) > 0 && subj[len(subj)-1].Tok1 < tr.head-3 {
 				tgts = nil // "police said 100 people were arrested": not the police
+			}
+			if len(tgts) == 0 && toks[tr.head].Lemma == "extradite" {
+				// "was extradited to India from the UAE": to the state
+				// that receives him
+				if t := agentAfter(toks, ps, tr.head, "to", 6, true); t != nil && t.Country != w.Country {
+					tgts = []*actors.Phrase{t}
+				}
 			}
 		}
 		switch {
@@ -1379,6 +1391,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			implied = "target implied: the government of " + sa.Country
 			if sa.Country == placeOf {
 				implied = "target implied: the government of the place"
+			}
+			if jc := jailer(toks, ps, src); jc != "" && jc != sa.Country {
+				// "Palestinian prisoners in Israeli jails went on hunger
+				// strike": against the state that holds them
+				ta = &parley.Actor{Code: jc + "GOV", Country: jc, Sector: "GOV"}
+				implied = "target implied: the government holding them, " + jc
 			}
 		}
 		ev := parley.Event{
@@ -1725,6 +1743,69 @@ func instrumentCode(toks []nlp.Token, src *actors.Phrase, code string) (string, 
 	return "", ""
 }
 
+// jails are the words of places people are held in.
+var jails = map[string]bool{
+	"jail": true, "jails": true, "prison": true, "prisons": true, "custody": true, "detention": true,
+	"gaol": true, "gaols": true, "cells": true,
+}
+
+// jailer returns the country of the jails that the phrase p is said to be
+// in ("Palestinian prisoners in Israeli jails", "inmates in Turkish
+// prisons"), else "".
+func jailer(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) string {
+	if p == nil || p.Tok1+1 >= len(toks) || toks[p.Tok1].Norm != "in" {
+		return ""
+	}
+	j := p.Tok1 + 1
+	for j < len(toks) && toks[j].Tag == "DT" {
+		j++
+	}
+	q := phraseStartingAt(ps, j)
+	if q == nil || q.Country == "" || q.Head == nil || q.Head.Kind != actors.Adjective && q.Head.Kind != actors.Country {
+		return ""
+	}
+	for k := q.Tok1 - 1; k < len(toks) && k <= q.Tok1; k++ {
+		if jails[toks[k].Norm] {
+			return q.Country
+		}
+	}
+	return ""
+}
+
+// armsGoods are the words of weapons that are bought and sold, which the
+// actors read as armed forces ("fighter jets from France" is FRAMIL).
+var armsGoods = map[string]bool{
+	"warplanes": true, "warplane": true, "jets": true, "jet": true, "bombers": true, "aircraft": true, "helicopters": true,
+	"gunships": true, "drones": true, "tanks": true, "howitzers": true, "warships": true, "warship": true, "frigates": true,
+	"submarines": true, "gunboats": true, "missiles": true,
+}
+
+// purchases are the verbs of buying.
+var purchases = map[string]bool{"buy": true, "purchase": true, "acquire": true, "order": true, "import": true, "procure": true}
+
+// seller returns, for an object t that names weapons being bought ("to buy
+// 26 Rafale fighter jets from France"), the actor they are bought from,
+// else nil.
+func seller(toks []nlp.Token, ps []actors.Phrase, t *actors.Phrase) *actors.Phrase {
+	if t == nil || t.Head == nil || t.Head.Kind != actors.Agent || t.Tok1 < 1 || t.Tok1 > len(toks) || !armsGoods[toks[t.Tok1-1].Norm] {
+		return nil
+	}
+	bought := false
+	for k := t.Tok0 - 1; k >= 0 && k >= t.Tok0-4; k-- {
+		if toks[k].IsVerb() {
+			bought = purchases[toks[k].Lemma]
+			break
+		}
+		if isBoundary(&toks[k]) {
+			break
+		}
+	}
+	if !bought {
+		return nil
+	}
+	return agentAfter(toks, ps, t.Tok1-1, "from", 1, true)
+}
+
 // known reports whether the code table has code (a user's table may not).
 func (c *Coder) known(code string) bool {
 	_, ok := c.Codes.Lookup(code)
@@ -1811,8 +1892,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "GOV" // restrictions imposed, or lifted ("the curfew was lifted in Manila")
 	case code == "0841":
 		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
-	case expulsion(code):
-		sector = "GOV" // expelled or deported ("two diplomats were expelled from Mali"): by the state they leave
+	case expulsion(code), h == "extradite":
+		sector = "GOV" // expelled, deported or extradited ("two diplomats were expelled from Mali"): by the state they leave
 	default:
 		return nil
 	}
@@ -1838,8 +1919,16 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 	}
 	h := &toks[tr.head]
 	country := placeAfter(toks, ps, tr.head)
-	if sector == "GOV" && expulsion(code) {
-		if country = placeFrom(toks, ps, tr.last); country == placeOf {
+	if sector == "GOV" && (expulsion(code) || h.Lemma == "extradite") {
+		country = placeFrom(toks, ps, tr.last)
+		for k := tr.head + 1; country == placeOf && k < len(toks) && k <= tr.last+8 && !isBoundary(&toks[k]); k++ {
+			if toks[k].Norm == "from" {
+				// "was extradited from Spain to the US", "was extradited
+				// to the US from Spain"
+				country = placeFrom(toks, ps, k-1)
+			}
+		}
+		if country == placeOf {
 			return nil // "its diplomats were expelled": by another state, unnamed
 		}
 	}

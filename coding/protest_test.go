@@ -152,6 +152,7 @@ func TestSetsLowerCase(t *testing.T) {
 		{"testdata/news.jsonl", 121},
 		{"testdata/wire_mixed.jsonl", 65},
 		{"testdata/codes.jsonl", 422},
+		{"testdata/wire10.jsonl", 64},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower)

@@ -99,6 +99,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		}
 		return false
 	}
+	for loose && placePreps[toks[i+1].Norm] && last+2 < len(toks) && toks[last+1].IsNoun() && toks[last].IsNoun() {
+		last++ // "detained in a detention centre in Libya": the pattern's noun heads a compound
+	}
 	switch toks[last+1].Norm {
 	case "by":
 		if !loose {
@@ -131,7 +134,13 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 				for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Norm == "been") {
 					j++
 				}
-				return (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition
+				if (toks[k].Lemma == "be" || toks[k].Lemma == "have") && j < len(toks) && toks[j].Tag == "VBN" && !apposition {
+					return true
+				}
+				// "Migrants held in a camp in Libya refused food": the
+				// subject's own past-tense verb follows the participle's
+				// place at once, with no clause or comma between
+				return toks[k].Tag == "VBD" && toks[k].Lemma != "be" && toks[k].Lemma != "have" && !apposition && placePreps[toks[i+1].Norm] && plainPlace(toks, i+1, k)
 			}
 			return !inside || closed
 		}
@@ -144,6 +153,28 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 		}
 	}
 	return false
+}
+
+// placePreps are the prepositions of a participle's place or time.
+var placePreps = map[string]bool{
+	"in": true, "at": true, "on": true, "near": true, "outside": true, "inside": true, "across": true,
+	"throughout": true, "of": true, "for": true, "during": true,
+}
+
+// plainPlace reports whether the tokens from i up to k hold only
+// prepositional phrases of place or time (nouns, adjectives, numbers,
+// determiners, placePreps), no comma, conjunction, subordinator or
+// relative word: a participle with no object ("held in a camp in Libya").
+func plainPlace(toks []nlp.Token, i, k int) bool {
+	for ; i < k; i++ {
+		t := &toks[i]
+		switch {
+		case t.IsNoun(), t.Tag == "JJ", t.Tag == "CD", t.Tag == "DT", t.Tag == "POS", placePreps[t.Norm]:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // inAppositive reports whether the phrase p ends a noun phrase in
@@ -212,20 +243,23 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if quantifiers[t.Norm] && toks[k+1].Tag == "CD" {
 			continue // "up to 100 Albanians", "more than 50 soldiers", "about 200 protesters"
 		}
-		if (t.Norm == "after" || t.Norm == "before") && npThenVerb(toks, p) {
-			return false // "two weeks after Taliban rebels kidnapped them": a clause's subject
+		if subordinators[t.Norm] && clauseVerbAt(toks, p.Tok1) {
+			return false // "protested after Chinese troops attacked": the clause's subject
 		}
 		return prepositions[t.Norm]
 	}
 	return false
 }
 
-// npThenVerb reports whether the phrase p, with the nouns that end its
-// noun phrase ("Al-Qaeda-linked rebels"), is followed by a finite verb, so
-// that a conjunction before it opens a clause whose subject it is.
-func npThenVerb(toks []nlp.Token, p *actors.Phrase) bool {
-	k := p.Tok1
-	for k < len(toks) && (toks[k].Tag == "NN" || toks[k].Tag == "NNS" || toks[k].Tag == "NNP" || toks[k].Tag == "NNPS" || toks[k].Tag == "HYPH" || toks[k].Tag == "JJ") {
+// subordinators are the prepositions that also open a clause ("after
+// Chinese troops attacked fishermen").
+var subordinators = map[string]bool{"after": true, "before": true, "since": true, "until": true, "till": true}
+
+// clauseVerbAt reports whether a finite verb stands at k, past the nouns
+// that end the phrase's noun phrase and adverbs ("after Chinese coast
+// guard vessels attacked", "after Russian troops again shelled").
+func clauseVerbAt(toks []nlp.Token, k int) bool {
+	for n := 0; k < len(toks) && n < 2 && (toks[k].Tag == "NN" || toks[k].Tag == "NNS"); n++ {
 		k++
 	}
 	for k < len(toks) && toks[k].Tag == "RB" {
@@ -237,10 +271,13 @@ func npThenVerb(toks []nlp.Token, p *actors.Phrase) bool {
 	switch toks[k].Tag {
 	case "VBD", "VBZ", "VBP", "MD":
 		return true
-	case "VBN": // a past tense tagged as a participle, with its object: "rebels kidnapped dozens"
+	case "VBN":
+		// the tagger's participle for a past tense with its object after
+		// it ("after Chinese coast guard vessels attacked/VBN Vietnamese
+		// fishermen")
 		if k+1 < len(toks) {
-			switch toks[k+1].Tag {
-			case "DT", "CD", "NNS", "NNP", "NNPS", "PRP":
+			switch n := &toks[k+1]; {
+			case n.Tag == "DT", n.Tag == "JJ", n.Tag == "CD", n.Tag == "PRP$", n.IsNoun():
 				return true
 			}
 		}
