@@ -1101,8 +1101,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
-	if tr.pat.Text == "suspend" && (len(srcs) == 0 || !isIGO(srcs[0]) || len(tgts) == 0 || possessed(toks, tgts[0])) {
-		// a bare "suspend" is an organisation suspending a member
+	if tr.pat.Member && (len(srcs) == 0 || !isIGO(srcs[0]) || len(tgts) == 0 || possessed(toks, tgts[0])) {
+		// an "igo:" pattern is an organisation acting on a member: a bare
+		// "igo:suspend" is an organisation suspending a member
 		// ("ECOWAS suspended Niger", "Mali was suspended from the African
 		// Union"); what else is suspended (a law, a newspaper, flights)
 		// is no reduction of relations, nor is suspending a member's

@@ -95,6 +95,7 @@ var testFS = fstest.MapFS{
 072 | supply weapons
 1723 | impose curfew
 163 | impose sanctions
+166 | igo:expel
 `)},
 }
 
@@ -296,6 +297,9 @@ func TestCodeRules(t *testing.T) {
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 		{"the members of a group named as a target are the group", "Russia criticized officials of the Taliban.", "RUS 111 AFGINSTAL 2019-06-15"},
 		{"a spokesman for a group speaks for it", "A spokesman for the Taliban criticized Russia.", "AFGINSTAL 111 RUS 2019-06-15"},
+		{"an igo: pattern is an organisation's act on a member", "NATO expelled Afghanistan.", "IGOWSTNAT 166 AFG 2019-06-15"},
+		{"an igo: pattern done by a state codes nothing", "Russia expelled Afghanistan.", ""},
+		{"an igo: pattern on what a member owns codes nothing", "NATO expelled Afghanistan's funds.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
