@@ -1179,6 +1179,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	for k, src := range srcs {
+		if cp := ownForce(toks, ps, tr, evCode, src, tgts, ref.Format(parley.DateLayout)); cp != nil {
+			srcs[k] = cp
+		}
+	}
 	if bombable[evCode] && strings.Contains(strings.ToLower(srcs[0].Text), "suicide bomber") && c.known("1831") {
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
@@ -1190,8 +1195,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
 		evCode = "166"
 	}
-	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 && tgts[0].Country != "" &&
-		(srcs[0].Country == "" || srcs[0].Country == tgts[0].Country) && c.known("180") {
+	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 &&
+		countryOf(tgts[0], ref) != "" && (srcs[0].Country == "" || srcs[0].Country == countryOf(tgts[0], ref)) && c.known("180") {
 		// "a military junta overthrew the government of Mali": a country's
 		// own army overthrowing its rulers is a coup (180), not war
 		notes = append(notes, "a coup: overthrown by its own army")
@@ -1757,6 +1762,48 @@ func lowerWords(toks []nlp.Token) []string {
 		out[i] = toks[i].Norm
 	}
 	return out
+}
+
+// countryOf returns the country of the phrase p, a person's by his role
+// at the document's date ref ("President Alpha Conde": GIN).
+func countryOf(p *actors.Phrase, ref time.Time) string {
+	if p.Country != "" || p.Head == nil || p.Head.Kind != actors.Person {
+		return p.Country
+	}
+	return p.Actor(ref.Format(parley.DateLayout)).Country
+}
+
+// ownForce returns the soldiers or police src with the country they act
+// for, when no word gives them one (no "Guinean", no "in Niger"; at most
+// the article's main country): the country of the event's target when that
+// is its own people or rulers ("Mutinous officers overthrew President
+// Alpha Conde of Guinea": GINMIL; "police arrested journalists"), else of
+// the place the event is in ("troops seized power in Niger"). An armed
+// target ("troops shelled Kenyan positions") or a country's refugees may
+// be anyone's; nil when nothing changes.
+func ownForce(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string, src *actors.Phrase, tgts []*actors.Phrase, date string) *actors.Phrase {
+	if src.Head == nil || src.Head.Kind != actors.Agent || src.Foreign || src.Sector != "MIL" && src.Sector != "COP" || src.Country != "" && !src.Article ||
+		!forceRoots[cameo.Root(code)] && cameo.Root(code) != "17" || src.Tok0 > 0 && toks[src.Tok0-1].Tag == "PRP$" {
+		return nil
+	}
+	country, why := "", ""
+	if len(tgts) > 0 && tgts[0].Pair == nil && (tgts[0].Tok0 == 0 || toks[tgts[0].Tok0-1].Norm != "of") {
+		if ta := tgts[0].Actor(date); ta.Country != "" && ta.Sector == "GOV" {
+			country, why = ta.Country, "the target's"
+		}
+	}
+	if country == "" && code == "180" {
+		if pl := placeAfter(toks, ps, tr.last); pl != placeOf {
+			country, why = pl, "the place's"
+		}
+	}
+	if country == "" || country == src.Country {
+		return nil
+	}
+	cp := *src
+	cp.Country, cp.Context, cp.Article = country, true, false
+	cp.Note = fmt.Sprintf("%s of no country named: %s, %s", src.Text, why, country)
+	return &cp
 }
 
 // placeOf stands for the country of the event's place in a phrase that

@@ -341,6 +341,12 @@ func TestBuiltinRules(t *testing.T) {
 		{"cleared of charges is an acquittal", "A court in Lagos cleared the former governor of all charges.", "NGAJUD 081 NGAELI 2019-06-15"},
 		{"upholding a conviction is finding guilty", "Pakistan's Supreme Court upheld the conviction of an opposition leader.", "PAKJUD 116 PAKOPP 2019-06-15"},
 		{"a country's own army overthrowing its government is a coup", "The army of Burkina Faso overthrew the government in January.", "BFAMIL 180 BFAGOV 2019-01"},
+		{"officers of no country overthrowing a president are his country's army", "Mutinous officers overthrew President Alpha Conde of Guinea.", "GINMIL 180 GINGOV 2019-06-15"},
+		{"soldiers of no country named act for the country whose rulers they seize, not the article's", "Washington condemned the United States' rivals. Mutinous officers overthrew President Alpha Conde of Guinea.", "USAGOV 111 USA 2019-06-15; GINMIL 180 GINGOV 2019-06-15"},
+		{"soldiers of no country named seizing power are the place's army", "Washington condemned the United States' rivals. Troops seized power in Niger.", "USAGOV 111 USA 2019-06-15; NERMIL 180 NER 2019-06-15"},
+		{"soldiers of no country named detaining a president are his country's", "Washington condemned the United States' rivals. Soldiers detained Niger's president.", "USAGOV 111 USA 2019-06-15; NERMIL 173 NERGOV 2019-06-15"},
+		{"soldiers speaking to a president are not his country's", "Washington condemned the United States' rivals. Soldiers spoke to Niger's president.", "USAGOV 111 USA 2019-06-15; USAMIL 010 NERGOV 2019-06-15"},
+		{"soldiers killing civilians may be anyone's", "Washington condemned the United States' rivals. Soldiers killed Malian civilians.", "USAGOV 111 USA 2019-06-15; USAMIL 190 MLICVL 2019-06-15"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
