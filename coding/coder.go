@@ -960,8 +960,8 @@ func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
 	gov := map[int]bool{}
 	for _, tr := range trs {
 		m, g := modalityOf(toks, tr.anchor)
-		if g < 0 {
-			continue
+		if g < 0 || coordinatedInfinitive(toks, tr.anchor) >= 0 {
+			continue // "agreed to free the hostages and to open talks": the first infinitive decides
 		}
 		code := tr.pat.Code
 		switch {
@@ -1221,7 +1221,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
-	if g := mandativeThat(toks, tr.anchor); g >= 0 {
+	g := mandativeThat(toks, tr.anchor)
+	if _, gv := modalityOf(toks, tr.anchor); g < 0 && gv >= 0 {
+		g = mandativeThat(toks, gv) // "demanded that Assad agree to let in aid": asked for, not intended
+	}
+	if g >= 0 {
 		// "urged that Israel lift the blockade": asked for, not done; the
 		// verb codes the appeal. "reiterated its demand that Israel ease
 		// restrictions": the demand's owner demands it of the clause's

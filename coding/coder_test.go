@@ -347,6 +347,13 @@ func TestBuiltinRules(t *testing.T) {
 		{"soldiers of no country named detaining a president are his country's", "Washington condemned the United States' rivals. Soldiers detained Niger's president.", "USAGOV 111 USA 2019-06-15; NERMIL 173 NERGOV 2019-06-15"},
 		{"soldiers speaking to a president are not his country's", "Washington condemned the United States' rivals. Soldiers spoke to Niger's president.", "USAGOV 111 USA 2019-06-15; USAMIL 010 NERGOV 2019-06-15"},
 		{"soldiers killing civilians may be anyone's", "Washington condemned the United States' rivals. Soldiers killed Malian civilians.", "USAGOV 111 USA 2019-06-15; USAMIL 190 MLICVL 2019-06-15"},
+		{"the object of a binding verb does the act it is bound to keep doing", "The agreement commits Poland to keep sending military aid to Ukraine.", "POL 072 UKR 2019-06-15"},
+		{"a second infinitive after and has the first's doer, the control verb's object", "Zelensky signed an agreement that commits Poland to train Ukrainian soldiers and to keep sending military aid to Ukraine.", "UKRGOV 057 - 2019-06-15; POL 0312 UKRMIL 2019-06-15; POL 072 UKR 2019-06-15"},
+		{"what a binding verb's object is bound to do is its intent", "The deal commits Poland to send military aid to Ukraine.", "POL 0332 UKR 2019-06-15"},
+		{"what an urged object is to do is no event", "Germany urged France to send tanks to Ukraine.", "DEU 020 FRA 2019-06-15"},
+		{"what a forced object is made to do is done by it", "The sanctions forced Iran to release the prisoners.", "IRN 0841 IRNCVL 2019-06-15"},
+		{"a second infinitive after and has the first's governor", "Iran agreed to free the hostages and to open talks with the United States.", "IRN 0353 IRNCVL 2019-06-15; IRN 036 USA 2019-06-15"},
+		{"an intent inside a demand is asked for, not intended", "The rebels demanded that Assad agree to let in aid.", "SYRREB 100 SYRGOV 2019-06-15"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
