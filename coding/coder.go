@@ -1076,6 +1076,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	} else {
 		srcs = subj
 		t := object(toks, ps, tr, all, 0)
+		if t != nil && len(subj) > 0 && t.Tok1 <= tr.last && t.Tok1 < len(toks) && (toks[t.Tok1].IsVerb() || toks[t.Tok1].Tag == "MD") && toks[t.Tok0].Tag == "PRP" && t.Head == subj[0].Head && t.Country == subj[0].Country && t.Sector == subj[0].Sector {
+			// "the US claimed that they had attacked Iraq": a pronoun inside
+			// the pattern that is its clause's subject is the subject
+			// again; the target comes after it
+			t = object(toks, ps, tr, all, t.Tok1)
+		}
 		if t != nil && cameo.Root(tr.pat.Code) == "15" && len(subj) > 0 && t.Head.Kind == actors.Agent && (t.Country == "" || t.Country == subj[0].Country) {
 			// "Britain mobilized army reservists for a war against Iraq":
 			// the forces moved are the subject's own; the target is later.
@@ -1143,7 +1149,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if len(srcs) == 0 {
 		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
 		// unidentified users (UAF) of the place, filled in by Code
-		w, weapon := weaponDoer(toks, ps, tr, passive, evCode)
+		w, weapon := fromPlaceDoer(toks, ps, tr, passive, evCode, by), []string(nil)
+		if w == nil {
+			w, weapon = weaponDoer(toks, ps, tr, passive, evCode)
+		}
 		if bc := bombingCode(weapon); bc != "" && bombable[evCode] && c.known(bc) {
 			notes = append(notes, "a bombing: "+strings.Join(weapon, " "))
 			evCode = bc
@@ -1166,8 +1175,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			if w.Head == nil && w.Sector != "UAF" && len(subj) > 0 && subj[len(subj)-1].Tok1 < tr.head-3 {
 				tgts = nil // "police said 100 people were arrested": not the police
 			}
+			if w.Sector == "UAF" && w.Head == nil && w.Country != "" {
+				// "rockets were fired at Israel from Lebanon", "Israel said a
+				// mortar bomb was fired at it": what it was fired at
+				if t := object(toks, ps, tr, all, 0); t != nil && t.Tok0 < w.Tok0 {
+					tgts = []*actors.Phrase{t}
+				}
+				tgts = slices.DeleteFunc(slices.Clone(tgts), func(t *actors.Phrase) bool { return t.Tok0 == w.Tok0 }) // not the place it came from
+			}
 		}
 		switch {
+		case w.Sector == "UAF" && w.Head == nil && w.Country != "":
+			notes = append(notes, "done from "+w.Text+": its unidentified armed force")
 		case w.Sector == "UAF" && w.Head == nil:
 			notes = append(notes, "done by "+w.Text+": an unidentified armed force")
 		case w.Head == nil && (w.Sector == "COP" || w.Sector == "GOV"):
@@ -1179,6 +1198,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if evCode == "015" && len(tgts) > 0 && tgts[0].Tok0 > tr.head && tgts[0].Tok1 <= tr.last && toks[tr.last].IsVerb() && toks[tr.last-1].Lemma != "be" && toks[tr.last-1].Lemma != "get" && c.known("112") {
+		// "The US claimed that ISIL had attacked Iraq": an attack claimed
+		// of another is an accusation (112) of it, not a claim of
+		// responsibility
+		notes = append(notes, "an attack claimed of "+tgts[0].Text+": an accusation")
+		evCode = "112"
+	}
 	for k, src := range srcs {
 		if cp := ownForce(toks, ps, tr, evCode, src, tgts, ref.Format(parley.DateLayout)); cp != nil {
 			srcs[k] = cp
@@ -1592,6 +1618,21 @@ var violentRoots = map[string]bool{"14": true, "17": true, "18": true, "19": tru
 // deaths are the verbs of dying, which code no event of their own: what
 // killed is the event ("died in an Israeli air strike").
 var deaths = map[string]bool{"die": true, "perish": true}
+
+// fromPlaceDoer returns the doer of an attack in the passive with no agent
+// that came from a place ("a mortar bomb was fired at Israel from the Gaza
+// Strip", "rockets were launched from Lebanon"): the unidentified armed
+// force of that place, named by it; or nil.
+func fromPlaceDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string, by *actors.Phrase) *actors.Phrase {
+	if !passive || by != nil || !forceRoots[cameo.Root(code)] {
+		return nil
+	}
+	f := agentAfter(toks, ps, tr.last, "from", 4, true)
+	if f == nil || f.Head == nil || f.Head.Kind != actors.Country && f.Head.Kind != actors.Capital || f.Country == "" {
+		return nil
+	}
+	return &actors.Phrase{Tok0: f.Tok0, Tok1: f.Tok1, Start: f.Start, End: f.End, Text: f.Text, Sector: "UAF", Country: f.Country}
+}
 
 // weaponDoer finds a weapon that does a violent event no actor does: in an
 // active clause, a weapon noun before the verb and after the clause's start

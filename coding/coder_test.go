@@ -354,6 +354,11 @@ func TestBuiltinRules(t *testing.T) {
 		{"what a forced object is made to do is done by it", "The sanctions forced Iran to release the prisoners.", "IRN 0841 IRNCVL 2019-06-15"},
 		{"a second infinitive after and has the first's governor", "Iran agreed to free the hostages and to open talks with the United States.", "IRN 0353 IRNCVL 2019-06-15; IRN 036 USA 2019-06-15"},
 		{"an intent inside a demand is asked for, not intended", "The rebels demanded that Assad agree to let in aid.", "SYRREB 100 SYRGOV 2019-06-15"},
+		{"a claimed attack's object is the claim's target", "The US claimed that they had attacked Iraq.", "USA 015 IRQ 2019-06-15"},
+		{"an attack claimed of another is an accusation of it", "The US claimed that ISIL had attacked Iraq.", "USA 112 IMGMUSISI 2019-06-15"},
+		{"fired from a place with no agent: the place's armed men, not the event noun; it is the target", "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday in the first such attack since the war ended.", "PSEUAF 193 ISR 2019-06-11"},
+		{"fired at someone from a place with no agent: the place's armed men", "Rockets were fired at Israel from Lebanon.", "LBNUAF 193 ISR 2019-06-15"},
+		{"the place fired from is not the target", "Rockets were fired from Lebanon.", "LBNUAF 194 - 2019-06-15"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 - 2019-06-14"},
 	} {
