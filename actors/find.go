@@ -222,6 +222,7 @@ type Phrase struct {
 	Note       string // how context resolved it, e.g. "the group = Taliban"
 	Context    bool   // country or identity taken from the article, not the phrase
 	Foreign    bool   // "foreign forces": an agent of no country named, not the article's
+	Article    bool   // country taken from the article's main country only
 	// Pair is the second actor of a pair that the phrase refers to ("the
 	// two sides" after "Armenia and Azerbaijan"); the phrase is the first.
 	Pair *Phrase
@@ -683,7 +684,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				}
 			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
-				ps[k].Country, ps[k].Context = main, true
+				ps[k].Country, ps[k].Context, ps[k].Article = main, true, true
 				ps[k].Note = "country from the article: " + main
 			}
 		}

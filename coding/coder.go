@@ -960,8 +960,8 @@ func absorbGovernors(toks []nlp.Token, trs []trigger) []trigger {
 	gov := map[int]bool{}
 	for _, tr := range trs {
 		m, g := modalityOf(toks, tr.anchor)
-		if g < 0 {
-			continue
+		if g < 0 || coordinatedInfinitive(toks, tr.anchor) >= 0 {
+			continue // "agreed to free the hostages and to open talks": the first infinitive decides
 		}
 		code := tr.pat.Code
 		switch {
@@ -1076,6 +1076,12 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	} else {
 		srcs = subj
 		t := object(toks, ps, tr, all, 0)
+		if t != nil && len(subj) > 0 && t.Tok1 <= tr.last && t.Tok1 < len(toks) && (toks[t.Tok1].IsVerb() || toks[t.Tok1].Tag == "MD") && toks[t.Tok0].Tag == "PRP" && t.Head == subj[0].Head && t.Country == subj[0].Country && t.Sector == subj[0].Sector {
+			// "the US claimed that they had attacked Iraq": a pronoun inside
+			// the pattern that is its clause's subject is the subject
+			// again; the target comes after it
+			t = object(toks, ps, tr, all, t.Tok1)
+		}
 		if t != nil && cameo.Root(tr.pat.Code) == "15" && len(subj) > 0 && t.Head.Kind == actors.Agent && (t.Country == "" || t.Country == subj[0].Country) {
 			// "Britain mobilized army reservists for a war against Iraq":
 			// the forces moved are the subject's own; the target is later.
@@ -1106,8 +1112,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			tgts = append([]*actors.Phrase{t}, conjoined(toks, ps, t)...)
 		}
 	}
-	if tr.pat.Text == "suspend" && (len(srcs) == 0 || !isIGO(srcs[0]) || len(tgts) == 0 || possessed(toks, tgts[0])) {
-		// a bare "suspend" is an organisation suspending a member
+	if tr.pat.Member && (len(srcs) == 0 || !isIGO(srcs[0]) || len(tgts) == 0 || possessed(toks, tgts[0])) {
+		// an "igo:" pattern is an organisation acting on a member: a bare
+		// "igo:suspend" is an organisation suspending a member
 		// ("ECOWAS suspended Niger", "Mali was suspended from the African
 		// Union"); what else is suspended (a law, a newspaper, flights)
 		// is no reduction of relations, nor is suspending a member's
@@ -1147,7 +1154,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if len(srcs) == 0 {
 		// "a car bomb killed 12", "killed by a roadside bomb": the weapon's
 		// unidentified users (UAF) of the place, filled in by Code
-		w, weapon := weaponDoer(toks, ps, tr, passive, evCode)
+		w, weapon := fromPlaceDoer(toks, ps, tr, passive, evCode, by), []string(nil)
+		if w == nil {
+			w, weapon = weaponDoer(toks, ps, tr, passive, evCode)
+		}
 		if bc := bombingCode(weapon); bc != "" && bombable[evCode] && c.known(bc) {
 			notes = append(notes, "a bombing: "+strings.Join(weapon, " "))
 			evCode = bc
@@ -1177,8 +1187,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 					tgts = []*actors.Phrase{t}
 				}
 			}
+			if w.Sector == "UAF" && w.Head == nil && w.Country != "" {
+				// "rockets were fired at Israel from Lebanon", "Israel said a
+				// mortar bomb was fired at it": what it was fired at
+				if t := object(toks, ps, tr, all, 0); t != nil && t.Tok0 < w.Tok0 {
+					tgts = []*actors.Phrase{t}
+				}
+				tgts = slices.DeleteFunc(slices.Clone(tgts), func(t *actors.Phrase) bool { return t.Tok0 == w.Tok0 }) // not the place it came from
+			}
 		}
 		switch {
+		case w.Sector == "UAF" && w.Head == nil && w.Country != "":
+			notes = append(notes, "done from "+w.Text+": its unidentified armed force")
 		case w.Sector == "UAF" && w.Head == nil:
 			notes = append(notes, "done by "+w.Text+": an unidentified armed force")
 		case w.Head == nil && (w.Sector == "COP" || w.Sector == "GOV"):
@@ -1190,6 +1210,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if evCode == "015" && len(tgts) > 0 && tgts[0].Tok0 > tr.head && tgts[0].Tok1 <= tr.last && toks[tr.last].IsVerb() && toks[tr.last-1].Lemma != "be" && toks[tr.last-1].Lemma != "get" && c.known("112") {
+		// "The US claimed that ISIL had attacked Iraq": an attack claimed
+		// of another is an accusation (112) of it, not a claim of
+		// responsibility
+		notes = append(notes, "an attack claimed of "+tgts[0].Text+": an accusation")
+		evCode = "112"
+	}
+	for k, src := range srcs {
+		if cp := ownForce(toks, ps, tr, evCode, src, tgts, ref.Format(parley.DateLayout)); cp != nil {
+			srcs[k] = cp
+		}
+	}
 	if passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] {
 		if v := victims(toks, ps, tr, srcs[0]); v != nil {
 			// "Four children were killed in Israeli shelling in Gaza": the
@@ -1209,8 +1241,8 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, srcs[0].Text+" withdraws: no military retreat")
 		evCode = "166"
 	}
-	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 && tgts[0].Country != "" &&
-		(srcs[0].Country == "" || srcs[0].Country == tgts[0].Country) && c.known("180") {
+	if h := toks[tr.head].Lemma; evCode == "190" && (h == "overthrow" || h == "topple") && srcs[0].Sector == "MIL" && len(tgts) > 0 &&
+		countryOf(tgts[0], ref) != "" && (srcs[0].Country == "" || srcs[0].Country == countryOf(tgts[0], ref)) && c.known("180") {
 		// "a military junta overthrew the government of Mali": a country's
 		// own army overthrowing its rulers is a coup (180), not war
 		notes = append(notes, "a coup: overthrown by its own army")
@@ -1235,7 +1267,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if denied(toks, tr.anchor) || charged(toks, tr.anchor) || conditional(toks, tr.anchor) {
 		return nil // "Iran denied that it had supplied drones", "accused it of killing": the denial or accusation is the event
 	}
-	if g := mandativeThat(toks, tr.anchor); g >= 0 {
+	g := mandativeThat(toks, tr.anchor)
+	if _, gv := modalityOf(toks, tr.anchor); g < 0 && gv >= 0 {
+		g = mandativeThat(toks, gv) // "demanded that Assad agree to let in aid": asked for, not intended
+	}
+	if g >= 0 {
 		// "urged that Israel lift the blockade": asked for, not done; the
 		// verb codes the appeal. "reiterated its demand that Israel ease
 		// restrictions": the demand's owner demands it of the clause's
@@ -1608,6 +1644,21 @@ var violentRoots = map[string]bool{"14": true, "17": true, "18": true, "19": tru
 // killed is the event ("died in an Israeli air strike").
 var deaths = map[string]bool{"die": true, "perish": true}
 
+// fromPlaceDoer returns the doer of an attack in the passive with no agent
+// that came from a place ("a mortar bomb was fired at Israel from the Gaza
+// Strip", "rockets were launched from Lebanon"): the unidentified armed
+// force of that place, named by it; or nil.
+func fromPlaceDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, passive bool, code string, by *actors.Phrase) *actors.Phrase {
+	if !passive || by != nil || !forceRoots[cameo.Root(code)] {
+		return nil
+	}
+	f := agentAfter(toks, ps, tr.last, "from", 4, true)
+	if f == nil || f.Head == nil || f.Head.Kind != actors.Country && f.Head.Kind != actors.Capital || f.Country == "" {
+		return nil
+	}
+	return &actors.Phrase{Tok0: f.Tok0, Tok1: f.Tok1, Start: f.Start, End: f.End, Text: f.Text, Sector: "UAF", Country: f.Country}
+}
+
 // weaponDoer finds a weapon that does a violent event no actor does: in an
 // active clause, a weapon noun before the verb and after the clause's start
 // ("A car bomb in Kabul killed 12"); in a passive one, a weapon after "by",
@@ -1864,6 +1915,48 @@ func lowerWords(toks []nlp.Token) []string {
 		out[i] = toks[i].Norm
 	}
 	return out
+}
+
+// countryOf returns the country of the phrase p, a person's by his role
+// at the document's date ref ("President Alpha Conde": GIN).
+func countryOf(p *actors.Phrase, ref time.Time) string {
+	if p.Country != "" || p.Head == nil || p.Head.Kind != actors.Person {
+		return p.Country
+	}
+	return p.Actor(ref.Format(parley.DateLayout)).Country
+}
+
+// ownForce returns the soldiers or police src with the country they act
+// for, when no word gives them one (no "Guinean", no "in Niger"; at most
+// the article's main country): the country of the event's target when that
+// is its own people or rulers ("Mutinous officers overthrew President
+// Alpha Conde of Guinea": GINMIL; "police arrested journalists"), else of
+// the place the event is in ("troops seized power in Niger"). An armed
+// target ("troops shelled Kenyan positions") or a country's refugees may
+// be anyone's; nil when nothing changes.
+func ownForce(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string, src *actors.Phrase, tgts []*actors.Phrase, date string) *actors.Phrase {
+	if src.Head == nil || src.Head.Kind != actors.Agent || src.Foreign || src.Sector != "MIL" && src.Sector != "COP" || src.Country != "" && !src.Article ||
+		!forceRoots[cameo.Root(code)] && cameo.Root(code) != "17" || src.Tok0 > 0 && toks[src.Tok0-1].Tag == "PRP$" {
+		return nil
+	}
+	country, why := "", ""
+	if len(tgts) > 0 && tgts[0].Pair == nil && (tgts[0].Tok0 == 0 || toks[tgts[0].Tok0-1].Norm != "of") {
+		if ta := tgts[0].Actor(date); ta.Country != "" && ta.Sector == "GOV" {
+			country, why = ta.Country, "the target's"
+		}
+	}
+	if country == "" && code == "180" {
+		if pl := placeAfter(toks, ps, tr.last); pl != placeOf {
+			country, why = pl, "the place's"
+		}
+	}
+	if country == "" || country == src.Country {
+		return nil
+	}
+	cp := *src
+	cp.Country, cp.Context, cp.Article = country, true, false
+	cp.Note = fmt.Sprintf("%s of no country named: %s, %s", src.Text, why, country)
+	return &cp
 }
 
 // placeOf stands for the country of the event's place in a phrase that

@@ -95,6 +95,7 @@ var testFS = fstest.MapFS{
 072 | supply weapons
 1723 | impose curfew
 163 | impose sanctions
+166 | igo:expel
 `)},
 }
 
@@ -296,6 +297,9 @@ func TestCodeRules(t *testing.T) {
 		{"a protest in the protesters' own country targets its government", "Afghan workers went on strike in Afghanistan.", "AFGLAB 143 AFGGOV 2019-06-15"},
 		{"the members of a group named as a target are the group", "Russia criticized officials of the Taliban.", "RUS 111 AFGINSTAL 2019-06-15"},
 		{"a spokesman for a group speaks for it", "A spokesman for the Taliban criticized Russia.", "AFGINSTAL 111 RUS 2019-06-15"},
+		{"an igo: pattern is an organisation's act on a member", "NATO expelled Afghanistan.", "IGOWSTNAT 166 AFG 2019-06-15"},
+		{"an igo: pattern done by a state codes nothing", "Russia expelled Afghanistan.", ""},
+		{"an igo: pattern on what a member owns codes nothing", "NATO expelled Afghanistan's funds.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
@@ -346,6 +350,24 @@ func TestBuiltinRules(t *testing.T) {
 		{"cleared of charges is an acquittal", "A court in Lagos cleared the former governor of all charges.", "NGAJUD 081 NGAELI 2019-06-15"},
 		{"upholding a conviction is finding guilty", "Pakistan's Supreme Court upheld the conviction of an opposition leader.", "PAKJUD 116 PAKOPP 2019-06-15"},
 		{"a country's own army overthrowing its government is a coup", "The army of Burkina Faso overthrew the government in January.", "BFAMIL 180 BFAGOV 2019-01"},
+		{"officers of no country overthrowing a president are his country's army", "Mutinous officers overthrew President Alpha Conde of Guinea.", "GINMIL 180 GINGOV 2019-06-15"},
+		{"soldiers of no country named act for the country whose rulers they seize, not the article's", "Washington condemned the United States' rivals. Mutinous officers overthrew President Alpha Conde of Guinea.", "USAGOV 111 USA 2019-06-15; GINMIL 180 GINGOV 2019-06-15"},
+		{"soldiers of no country named seizing power are the place's army", "Washington condemned the United States' rivals. Troops seized power in Niger.", "USAGOV 111 USA 2019-06-15; NERMIL 180 NER 2019-06-15"},
+		{"soldiers of no country named detaining a president are his country's", "Washington condemned the United States' rivals. Soldiers detained Niger's president.", "USAGOV 111 USA 2019-06-15; NERMIL 173 NERGOV 2019-06-15"},
+		{"soldiers speaking to a president are not his country's", "Washington condemned the United States' rivals. Soldiers spoke to Niger's president.", "USAGOV 111 USA 2019-06-15; USAMIL 010 NERGOV 2019-06-15"},
+		{"soldiers killing civilians may be anyone's", "Washington condemned the United States' rivals. Soldiers killed Malian civilians.", "USAGOV 111 USA 2019-06-15; USAMIL 190 MLICVL 2019-06-15"},
+		{"the object of a binding verb does the act it is bound to keep doing", "The agreement commits Poland to keep sending military aid to Ukraine.", "POL 072 UKR 2019-06-15"},
+		{"a second infinitive after and has the first's doer, the control verb's object", "Zelensky signed an agreement that commits Poland to train Ukrainian soldiers and to keep sending military aid to Ukraine.", "UKRGOV 057 - 2019-06-15; POL 0312 UKRMIL 2019-06-15; POL 072 UKR 2019-06-15"},
+		{"what a binding verb's object is bound to do is its intent", "The deal commits Poland to send military aid to Ukraine.", "POL 0332 UKR 2019-06-15"},
+		{"what an urged object is to do is no event", "Germany urged France to send tanks to Ukraine.", "DEU 020 FRA 2019-06-15"},
+		{"what a forced object is made to do is done by it", "The sanctions forced Iran to release the prisoners.", "IRN 0841 IRNCVL 2019-06-15"},
+		{"a second infinitive after and has the first's governor", "Iran agreed to free the hostages and to open talks with the United States.", "IRN 0353 IRNCVL 2019-06-15; IRN 036 USA 2019-06-15"},
+		{"an intent inside a demand is asked for, not intended", "The rebels demanded that Assad agree to let in aid.", "SYRREB 100 SYRGOV 2019-06-15"},
+		{"a claimed attack's object is the claim's target", "The US claimed that they had attacked Iraq.", "USA 015 IRQ 2019-06-15"},
+		{"an attack claimed of another is an accusation of it", "The US claimed that ISIL had attacked Iraq.", "USA 112 IMGMUSISI 2019-06-15"},
+		{"fired from a place with no agent: the place's armed men, not the event noun; it is the target", "Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday in the first such attack since the war ended.", "PSEUAF 193 ISR 2019-06-11"},
+		{"fired at someone from a place with no agent: the place's armed men", "Rockets were fired at Israel from Lebanon.", "LBNUAF 193 ISR 2019-06-15"},
+		{"the place fired from is not the target", "Rockets were fired from Lebanon.", "LBNUAF 194 - 2019-06-15"},
 		{"a foreign army overthrowing a government is war", "Tanzanian troops overthrew the government of Uganda in 1979.", "TZAMIL 190 UGAGOV 1979"},
 		{"a gerund after a weapon noun is the weapon", "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.", "ISR 190 PSECVL 2019-06-14"},
 		{"ramming a boat damages property", "A Vietnamese patrol vessel rammed a Chinese fishing boat.", "VNM 171 CHN 2019-06-15"},

@@ -82,6 +82,19 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 	if t.Norm != "to" || toks[anchor].Tag != "VB" {
 		return realis, -1
 	}
+	if c := k - 1; c > 0 {
+		for c > 0 && (toks[c].Tag == "RB" || toks[c].Norm == "not") {
+			c--
+		}
+		if toks[c].Norm == "and" || toks[c].Norm == "or" {
+			// "agreed to free the hostages and to open talks", "commits
+			// Poland to train soldiers and to send aid": a second
+			// infinitive has the first's governor
+			if t := earlierInfinitive(toks, c); t >= 0 {
+				return modalityOf(toks, t+1)
+			}
+		}
+	}
 	g := k - 1
 	for g >= 0 && (toks[g].Tag == "RB" || toks[g].Norm == "not" || timeWords[toks[g].Norm] ||
 		toks[g].Norm == "on" && g+1 < k && timeWords[toks[g+1].Norm]) { // "decided on Thursday to"
@@ -92,6 +105,23 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 	}
 	if o := orderer(toks, g); o >= 0 {
 		return ordered, o
+	}
+	if v := controller(toks, g); v >= 0 {
+		switch {
+		case bindVerbs[toks[v].Lemma]:
+			// "the agreement commits Poland to send aid": Poland's
+			// undertaking, whoever binds it
+			return intent, v
+		case forceVerbs[toks[v].Lemma]:
+			// "the sanctions forced Iran to release the prisoners": done,
+			// by Iran; the forcing is an event of its own. Not when the
+			// forcing is only tried or to come ("tried to force", "will
+			// not force").
+			if m, g := modalityOf(toks, v); m == realis && g < 0 && (v == 0 || toks[v-1].Norm != "not" && toks[v-1].Norm != "n't") {
+				return realis, -1
+			}
+		}
+		return wish, v // "urged Israel to allow aid", "persuaded X to": asked for, not done
 	}
 	gt := toks[g]
 	switch {
@@ -107,6 +137,119 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return realis, g
 	}
 	return wish, g
+}
+
+// bindVerbs take an object and an infinitive that the object undertakes to
+// do ("the agreement commits Poland to send aid", "obliges Kyiv to hold
+// elections").
+var bindVerbs = map[string]bool{"commit": true, "oblige": true, "obligate": true, "bind": true}
+
+// forceVerbs take an object and an infinitive that the object is made to
+// do, and does ("forced Iran to release the prisoners").
+var forceVerbs = map[string]bool{"force": true, "compel": true}
+
+// controlVerbs take an object that is the doer of their infinitive ("urged
+// Israel to allow aid", "commits Poland to keep sending aid"): with
+// orderVerbs, bindVerbs and forceVerbs, the verbs of appeal and pressure,
+// whose infinitive is only wished for.
+var controlVerbs = map[string]bool{
+	"urge": true, "press": true, "pressure": true, "pressurize": true, "pressurise": true,
+	"persuade": true, "convince": true, "ask": true, "encourage": true, "push": true,
+	"call": false, "invite": true, "advise": true, "exhort": true, "implore": true,
+	"entreat": true, "beg": true, "request": true, "tell": true, "warn": true,
+}
+
+// controller returns the verb of object control whose object ends at k
+// ("urged [Israel] to", "commits [Poland] to", "forced [the
+// government] to"), or -1.
+func controller(toks []nlp.Token, k int) int {
+	if !toks[k].IsNoun() && toks[k].Tag != "PRP" {
+		return -1
+	}
+	for j := k; j >= 0 && j >= k-6; j-- {
+		t := &toks[j]
+		if t.IsVerb() && t.Tag != "VBG" && t.Tag != "VBN" {
+			if j < k && (controlVerbs[t.Lemma] || bindVerbs[t.Lemma] || forceVerbs[t.Lemma] || orderVerbs[t.Lemma]) {
+				return j
+			}
+			return -1
+		}
+		if !t.IsNoun() && t.Tag != "DT" && t.Tag != "JJ" && t.Tag != "CD" && t.Tag != "POS" && t.Tag != "PRP" && t.Tag != "PRP$" && t.Norm != "'s" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// earlierInfinitive returns the "to" of the infinitive that the one after
+// the conjunction at k is coordinated with ("to train soldiers and to keep
+// sending aid"), in the same clause and at most 12 tokens back, or -1.
+func earlierInfinitive(toks []nlp.Token, k int) int {
+	for j := k - 1; j >= 1 && j >= k-12; j-- {
+		switch toks[j].Norm {
+		case ";", ":", ".", "and", "or", "but", "that", "which", "who":
+			return -1
+		case "to":
+			if toks[j+1].Tag == "VB" {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// infinitiveOf returns the "to" of the infinitive the verb at anchor is
+// ("to send", "to keep sending"), or -1.
+func infinitiveOf(toks []nlp.Token, anchor int) int {
+	k := anchor - 1
+	for k >= 0 && toks[k].Tag == "RB" {
+		k--
+	}
+	if toks[anchor].Tag == "VBG" && k >= 1 && toks[k].Tag == "VB" && aspectVerbs[toks[k].Lemma] {
+		k-- // "to keep sending"
+		for k >= 0 && toks[k].Tag == "RB" {
+			k--
+		}
+	}
+	if k < 1 || toks[k].Norm != "to" || toks[k+1].Tag != "VB" {
+		return -1
+	}
+	return k
+}
+
+// coordinatedInfinitive returns the verb of the infinitive that the one at
+// anchor follows after "and" ("to train soldiers and to keep sending aid":
+// train), whose doer it shares, or -1.
+func coordinatedInfinitive(toks []nlp.Token, anchor int) int {
+	k := infinitiveOf(toks, anchor)
+	if k < 2 {
+		return -1
+	}
+	c := k - 1
+	for c > 0 && (toks[c].Tag == "RB" || toks[c].Norm == "not") {
+		c--
+	}
+	if toks[c].Norm != "and" && toks[c].Norm != "or" {
+		return -1
+	}
+	if t := earlierInfinitive(toks, c); t >= 0 {
+		return t + 1
+	}
+	return -1
+}
+
+// controlledSubject returns the token that ends the object of a control
+// verb whose infinitive is the verb at anchor ("commits [Poland] to send
+// aid", "urged [Israel] to allow aid"): its doer; or -1.
+func controlledSubject(toks []nlp.Token, anchor int) int {
+	k := infinitiveOf(toks, anchor)
+	if k < 1 || toks[k-1].Tag == "PRP" {
+		return -1 // "commits them to work together": whom the pronoun names, as before
+	}
+	if v := controller(toks, k-1); v < 0 || orderVerbs[toks[v].Lemma] {
+		return -1 // "ordered police to free them": done by who orders it (modalityOf)
+	}
+	return k - 1
 }
 
 // orderer returns the order verb whose object ends at k ("ordered [the

@@ -411,6 +411,19 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		// subject of visited.
 		return subject(toks, ps, v)
 	}
+	if v := coordinatedInfinitive(toks, anchor); v >= 0 {
+		// "agreed to free the hostages and to open talks", "commits Poland
+		// to train soldiers and to keep sending aid": the doer of the first
+		return subject(toks, ps, v)
+	}
+	if g := controlledSubject(toks, anchor); g >= 0 {
+		// "commits Poland to train soldiers and to keep sending aid": the
+		// object of the control verb does it, whatever stands between
+		if p := phraseEndingAt(ps, g); p != nil {
+			return []*actors.Phrase{p}
+		}
+		return nil // "force the Islanders to negotiate": no actor does it
+	}
 	skip := skipRanges(toks, anchor)
 	var found *actors.Phrase
 	k := anchor - 1

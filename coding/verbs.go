@@ -20,11 +20,15 @@ type Pattern struct {
 	// Received marks a pattern written "<receive weapons": the event is
 	// done by the actor after "from" to the subject.
 	Received bool
-	Rest     [][]string // the following words, each a set of alternatives
-	Text     string     // the pattern as written
-	Where    string     // file:line
-	order    int
-	rule     string // Rule, made once
+	// Member marks a pattern written "igo:suspend": only an organisation
+	// (IGO) acting on a member; anyone else's act, or one on what a member
+	// owns, codes nothing.
+	Member bool
+	Rest   [][]string // the following words, each a set of alternatives
+	Text   string     // the pattern as written
+	Where  string     // file:line
+	order  int
+	rule   string // Rule, made once
 	// need holds, for each word of Rest, the wordBits of its
 	// alternatives: a pattern can match only where the words up to the
 	// next boundary have some bit of each (bestMatch's prefilter).
@@ -146,6 +150,9 @@ func parsePattern(text string) (*Pattern, error) {
 	p := &Pattern{Text: text}
 	if rest, ok := strings.CutPrefix(words[0], "<"); ok {
 		p.Received, words[0] = true, rest
+	}
+	if rest, ok := strings.CutPrefix(words[0], "igo:"); ok {
+		p.Member, words[0] = true, rest
 	}
 	head := words[0]
 	if rest, ok := strings.CutPrefix(head, "n:"); ok {
