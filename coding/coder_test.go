@@ -314,6 +314,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"pressure faced from someone is their demand", "The Afghan government came under pressure from the IMF to cut subsidies.", "IGOWLDIMF 100 AFGGOV 2019-06-15"},
 		{"a participle before for is a reduced relative, no act of its noun", "Afghan activists jailed for protesting against Ghani were freed on Monday.", "AFGGOV 0841 - 2019-06-10"},
 		{"killed by a crash named at length: no attack", "Victims were killed by the Malaysia Airlines flight MH17 crash in Ukraine.", ""},
 		{"people killed: the civilians of the place", "Eight people were killed in an air strike by Russian forces in Syria.", "RUSMIL 190 SYRCVL 2019-06-15"},
