@@ -1491,11 +1491,19 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// ("X and Y met", "X and Y signed a deal", "X and Y clashed"):
 		// one event a pair each way, since each side meets, signs or
 		// fights the other.
+		pairs := 0
 		for i := 0; i < len(srcs); i++ {
 			for j := i + 1; j < len(srcs); j++ {
+				if srcs[i].Actor(actorDate).Code == srcs[j].Actor(actorDate).Code {
+					continue // "the ELN commander, Antonio Garcia,": one actor named twice
+				}
+				pairs++
 				emit(srcs[i], srcs[j])
 				emit(srcs[j], srcs[i])
 			}
+		}
+		if pairs == 0 {
+			emit(srcs[0], nil) // "Bulgaria's foreign minister, Ekaterina Zaharieva, welcomed"
 		}
 	default:
 		emit(srcs[0], nil)

@@ -492,8 +492,8 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	out := []*actors.Phrase{found}
 	k = found.Tok0 - 1
 	for k >= 1 {
-		for k >= 0 && (skip[k] || toks[k].Tag == "DT" && toks[k].Norm != "both" && toks[k].Norm != "all") {
-			k-- // and the determiner of the phrase found: "India and the US"
+		for k >= 0 && (skip[k] || toks[k].Tag == "DT" && toks[k].Norm != "both" && toks[k].Norm != "all" || toks[k].Tag == "JJ" && k > 0 && toks[k-1].Tag == "DT") {
+			k-- // and the determiner of the phrase found: "India and the US", "the army and the paramilitary RSF"
 		}
 		if k < 1 || toks[k].Norm != "and" && toks[k].Norm != "," {
 			break
@@ -892,7 +892,12 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "inside": 
 // isLocative reports whether a phrase names a place governed by a locative
 // preposition. Agents and groups ("in the government") are not places.
 func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
-	if p.Head == nil || (p.Head.Kind != actors.Country && p.Head.Kind != actors.Capital) {
+	if p.Head == nil {
+		return false
+	}
+	if p.Head.Kind == actors.Adjective && p.Tok1 < len(toks) && placeNouns[toks[p.Tok1].Norm] {
+		// "in the Saudi city of Jeddah", "off the Libyan coast"
+	} else if p.Head.Kind != actors.Country && p.Head.Kind != actors.Capital {
 		return false
 	}
 	for k := p.Tok0 - 1; k >= 0; k-- {
@@ -903,6 +908,14 @@ func isLocative(toks []nlp.Token, p *actors.Phrase) bool {
 		return locatives[t.Norm]
 	}
 	return false
+}
+
+// placeNouns are the nouns of a place that a country's adjective names
+// ("the Saudi city of Jeddah", "the Libyan coast").
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "capital": true, "port": true, "province": true, "region": true, "village": true,
+	"coast": true, "island": true, "islands": true, "waters": true, "territory": true, "border": true, "side": true,
+	"state": true, "district": true, "resort": true, "enclave": true, "desert": true, "mountains": true,
 }
 
 // conjoined returns the phrases joined to p by "and" or commas after it
