@@ -269,6 +269,11 @@ func happens(toks []nlp.Token, tr trigger) int {
 		}
 	}
 	j := tr.last + 1
+	if j < len(toks) && toks[j].Norm == "between" {
+		// "Fighting between the two sides erupted": past whom it is between
+		for j++; j < len(toks) && j < tr.last+14 && !toks[j].IsVerb() && toks[j].Norm != "," && toks[j].Norm != ";"; j++ {
+		}
+	}
 	for j < len(toks) && (toks[j].Tag == "RB" || toks[j].Tag == "MD" || toks[j].Lemma == "have") {
 		j++
 	}
@@ -793,6 +798,9 @@ func nominalGerund(toks []nlp.Token, i int) bool {
 	if (i == 0 || i == 1 && toks[0].Tag == "NNP") && i+1 < len(toks) && toks[i+1].IsVerb() && toks[i+1].Tag != "VBG" {
 		return true // "Fighting broke out", "Heavy shelling killed": the subject
 	}
+	if i == 0 && i+1 < len(toks) && toks[i+1].Norm == "between" {
+		return true // "Fighting between the two sides erupted"
+	}
 	if i == 0 {
 		return false
 	}
@@ -1002,6 +1010,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
+	if tr.occurs && tr.last+1 < len(toks) && toks[tr.last+1].Norm == "between" {
+		subj = nil // "Fighting between X and Y broke out": X and Y, found below
+	}
 	if passive && toks[tr.anchor].Tag == "VBN" && tr.anchor > 0 {
 		if p := phraseEndingAt(ps, tr.anchor-1); p != nil && (len(subj) == 0 || subj[len(subj)-1] != p) {
 			// "called for the release of journalists detained by the
@@ -1130,7 +1141,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				after++
 			}
 		}
-		if a, b := between(toks, ps, after); a != nil {
+		a, b := between(toks, ps, after)
+		if a == nil && after != tr.last {
+			a, b = between(toks, ps, tr.last) // "fighting between X and Y erupted"
+		}
+		if a != nil {
 			srcs, tgts = []*actors.Phrase{a}, []*actors.Phrase{b}
 		} else if nb := agentAfter(toks, ps, tr.head, "by", 8, false); nb != nil && tr.nominal {
 			// "the arrest of opposition leader Sonko by police": the

@@ -314,6 +314,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"fighting between two actors that broke out: theirs", "Fighting between Afghan troops and the Taliban broke out on Monday.", "AFGMIL 190 AFGINSTAL 2019-06-10"},
+		{"fighting between the pair named before", "The army and the RSF signed a truce in Sudan. Fighting between the two sides erupted on Monday.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15; SDNMIL 190 SDNREBRSF 2019-06-10"},
 		{"one actor named twice in a compound subject is no pair", "President Ghani and the Taliban leader, Haibatullah Akhundzada, signed a ceasefire agreement.", "AFGGOV 0871 AFGINSTAL 2019-06-15; AFGINSTAL 0871 AFGGOV 2019-06-15"},
 		{"an adjective between the and a phrase of a compound subject", "The army and the paramilitary Rapid Support Forces signed a truce in Sudan.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15"},
 		{"a country's adjective before a place noun is where, not whom", "Russia signed an agreement in the Saudi city of Jeddah.", "RUS 057 - 2019-06-15"},

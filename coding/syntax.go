@@ -762,6 +762,9 @@ func between(toks []nlp.Token, ps []actors.Phrase, last int) (*actors.Phrase, *a
 			break
 		}
 		if p := phraseStartingAt(ps, k); p != nil {
+			if a == nil && p.Pair != nil {
+				return p, p.Pair // "between the two sides"
+			}
 			if a == nil {
 				a = p
 			} else {
