@@ -643,6 +643,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
 				sp := refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)
+				if sp[0] == pair[0] {
+					pairAt = i // named again, the pair reaches on
+				}
 				n := pairWords(s.Tokens, t)
 				p, q := *sp[0], *sp[1]
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+n, tok.Start, s.Tokens[t+n-1].End
@@ -739,7 +742,8 @@ func pairIn(toks []nlp.Token, ps []Phrase, end int) [2]*Phrase {
 			m++
 		}
 		if j < len(toks) && toks[j].Norm == "and" && b.Tok0 == m &&
-			(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(toks, a.Tok0) {
+			(a.Head.Kind != Agent || a.Country != "") && (b.Head.Kind != Agent || b.Country != "") && a.Pair == nil && !mediated(toks, a.Tok0) &&
+			(pair[0] == nil || !attribution(toks, a, b)) {
 			pair = [2]*Phrase{a, b}
 		}
 		// "Zelensky met Tusk in Warsaw, and the two leaders signed": the
@@ -750,6 +754,24 @@ func pairIn(toks []nlp.Token, ps []Phrase, end int) [2]*Phrase {
 		}
 	}
 	return pair
+}
+
+// attribution reports whether the pair a and b say what their sentence
+// reports, after it (", Saudi Arabia and the United States said in a
+// statement"): they are not the pair the sentence is about.
+func attribution(toks []nlp.Token, a, b *Phrase) bool {
+	k := a.Tok0 - 1
+	for k >= 0 && toks[k].Tag == "DT" {
+		k--
+	}
+	if k < 0 || toks[k].Norm != "," || b.Tok1 >= len(toks) {
+		return false
+	}
+	switch toks[b.Tok1].Lemma {
+	case "say", "announce", "add", "report", "tell", "state", "confirm":
+		return true
+	}
+	return false
 }
 
 func pairWords(toks []nlp.Token, t int) int {

@@ -314,6 +314,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"a pair that says it after a comma is not the pair the sentence is about", "The army and the RSF signed a truce in Sudan, Saudi Arabia and the United States said. Fighting between the two sides erupted on Monday.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15; SDNMIL 190 SDNREBRSF 2019-06-10"},
+		{"a pair named again reaches on", "The army and the RSF signed a truce in Sudan. The two sides met. The truce held. Russia urged both parties to talk.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15; SDNMIL 040 SDNREBRSF 2019-06-15; SDNREBRSF 040 SDNMIL 2019-06-15; RUS 026 SDNMIL 2019-06-15; RUS 026 SDNREBRSF 2019-06-15"},
 		{"fighting between two actors that broke out: theirs", "Fighting between Afghan troops and the Taliban broke out on Monday.", "AFGMIL 190 AFGINSTAL 2019-06-10"},
 		{"fighting between the pair named before", "The army and the RSF signed a truce in Sudan. Fighting between the two sides erupted on Monday.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15; SDNMIL 190 SDNREBRSF 2019-06-10"},
 		{"one actor named twice in a compound subject is no pair", "President Ghani and the Taliban leader, Haibatullah Akhundzada, signed a ceasefire agreement.", "AFGGOV 0871 AFGINSTAL 2019-06-15; AFGINSTAL 0871 AFGGOV 2019-06-15"},

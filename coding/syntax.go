@@ -921,6 +921,32 @@ var placeNouns = map[string]bool{
 	"state": true, "district": true, "resort": true, "enclave": true, "desert": true, "mountains": true,
 }
 
+// saysAfter reports whether the phrases joined to q by "and" or commas
+// are followed by a verb of saying: they are the subject of an
+// attribution, not members of a list before them.
+func saysAfter(toks []nlp.Token, ps []actors.Phrase, q *actors.Phrase) bool {
+	for {
+		k := q.Tok1
+		if k >= len(toks) {
+			return false
+		}
+		switch toks[k].Lemma {
+		case "say", "announce", "add", "report", "tell", "state", "confirm":
+			return toks[k].IsVerb()
+		}
+		if toks[k].Norm != "and" && toks[k].Norm != "," {
+			return false
+		}
+		k++
+		for k < len(toks) && (toks[k].Norm == "and" || toks[k].Tag == "DT") {
+			k++
+		}
+		if q = phraseStartingAt(ps, k); q == nil {
+			return false
+		}
+	}
+}
+
 // conjoined returns the phrases joined to p by "and" or commas after it
 // ("aid for Romania and Poland").
 func conjoined(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) []*actors.Phrase {
@@ -944,6 +970,9 @@ func conjoined(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase) []*actors
 		// "X, Y and Z" is a list; "X, a Reuters report said" is not.
 		if toks[p.Tok1].Norm == "," && toks[k-1].Norm != "and" && (q.Tok1 >= len(toks) || toks[q.Tok1].Norm != "," && toks[q.Tok1].Norm != "and") {
 			return out
+		}
+		if toks[p.Tok1].Norm == "," && saysAfter(toks, ps, q) {
+			return out // "a truce in Sudan, Saudi Arabia and the United States said": who says it
 		}
 		out = append(out, q)
 		p = q
