@@ -36,9 +36,10 @@ func actorSense(toks []nlp.Token, tr trigger, code string, src *actors.Phrase) (
 		// "gunmen attacked a police station": an armed attack, not a riot
 		return "190", true
 	}
-	if strings.HasPrefix(code, "144") && src != nil && (src.Sector == "MIL" || src.Sector == "GOV" || src.Sector == "" && src.Head != nil && (src.Head.Kind == actors.Country || src.Head.Kind == actors.Capital)) {
+	if strings.HasPrefix(code, "144") && src != nil && (src.Sector == "MIL" || src.Sector == "GOV" || src.Sector == "" && src.Head != nil && (src.Head.Kind == actors.Country || src.Head.Kind == actors.Capital || src.Head.Kind == actors.Adjective && src.Tok1 < len(toks) && toks[src.Tok1].IsNoun())) {
 		// "aid trucks were blocked by Israeli forces", "Israel blocked an
-		// aid convoy": a state or its forces restrict movement (191);
+		// aid convoy", "Chinese vessels blocked a resupply mission": a
+		// state, its forces or its ships restrict movement (191);
 		// obstruction (144) is a protest's, and rebels blocking roads to
 		// topple a government protest too (as PLOVER's gold codes them)
 		return "191", true
