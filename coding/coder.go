@@ -708,8 +708,8 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		return false
 	}
 	for k := range ps {
-		if ps[k].Tok1 == i {
-			return true
+		if ps[k].Tok1 == i || ps[k].Tok1 == i-1 && headTitles[toks[i-1].Norm] {
+			return true // "UN chief urges ceasefire"
 		}
 	}
 	// a headline whose subject is no actor ("Car Bomb in Istanbul Kills 44")
@@ -1248,6 +1248,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a coup: overthrown by its own army")
 		evCode = "180"
 	}
+	if h := toks[tr.head].Lemma; evCode == "180" && (h == "oust" || h == "depose") && len(tr.pat.Rest) == 0 && !armed[srcs[0].Sector] {
+		return nil // "parliament ousted the prime minister": a vote, no force; "the army ousted Bashir" is a coup
+	}
 	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
 		notes = append(notes, "armed men arriving: a deployment")
 		evCode = dc // "NATO peacekeeping troops arrived in Bosnia"
@@ -1311,6 +1314,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "X said Y must withdraw": X demands it of Y.
 		if sp := speaker(toks, gov); sp >= 0 && (toks[gov].Norm == "must" || toks[gov].Norm == "should") {
 			srcs, tgts = subject(toks, ps, sp), subj
+			if len(srcs) == 0 && sp > gov {
+				if p := phraseAt(ps, sp+1); p != nil {
+					srcs = []*actors.Phrase{p} // "...,\" said the South African minister"
+				}
+			}
 			if len(srcs) == 0 || passive {
 				return nil
 			}
@@ -1377,9 +1385,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	actorDate := date
 	if len(actorDate) == 4 {
 		actorDate += "-07-01"
-	} else if len(actorDate) == 7 {
-		actorDate += "-15"
 	}
+	// a month as written: a role that ends within it is held in it ("ousted
+	// Bashir in April 2019", who fell on April 11), one that begins within
+	// it is not yet
 
 	var out []parley.Event
 	emit := func(src, tgt *actors.Phrase) {
@@ -1987,6 +1996,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
 	case expulsion(code), h == "extradite":
 		sector = "GOV" // expelled, deported or extradited ("two diplomats were expelled from Mali"): by the state they leave
+	case (strings.HasPrefix(code, "181") || strings.HasPrefix(code, "185") || strings.HasPrefix(code, "186")) && h != "hold" && !relativeBefore(toks, tr.head):
+		sector = "UAF" // kidnapped or assassinated ("the president was assassinated at his home"): by unidentified armed men (not "soldiers who had been held captive": by whoever frees them)
 	default:
 		return nil
 	}
@@ -2025,7 +2036,7 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil // "its diplomats were expelled": by another state, unnamed
 		}
 	}
-	if country == placeOf && sector == "JUD" {
+	if country == placeOf && (sector == "JUD" || sector == "UAF") {
 		// "Imran Khan was sentenced": by the courts of his country
 		for k := range ps {
 			if p := &ps[k]; p.Tok1 <= aux && p.Tok1 >= aux-2 && p.Country != "" {
@@ -2044,8 +2055,8 @@ func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
 		p := &ps[k]
 		if p.Tok0 > i && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
 			j := p.Tok0 - 1
-			for j > i && toks[j].Tag == "DT" {
-				j-- // "in the Indian city of Nuh"
+			for j > i && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" && j == p.Tok0-1) {
+				j-- // "in the Indian city of Nuh", "in northern Nigeria"
 			}
 			switch toks[j].Norm {
 			case "in", "across", "near", "outside", "throughout":
@@ -2749,4 +2760,34 @@ func conditional(toks []nlp.Token, anchor int) bool {
 // the clause acts on is then the thing it owns, not p.
 func possessed(toks []nlp.Token, p *actors.Phrase) bool {
 	return p.Tok1 < len(toks) && (toks[p.Tok1].Tag == "POS" || toks[p.Tok1].Norm == "'s" || toks[p.Tok1].Norm == "'")
+}
+
+// phraseAt returns the phrase that starts at token i or right after a
+// determiner there, or nil.
+func phraseAt(ps []actors.Phrase, i int) *actors.Phrase {
+	for k := range ps {
+		if ps[k].Tok0 == i || ps[k].Tok0 == i+1 {
+			return &ps[k]
+		}
+	}
+	return nil
+}
+
+// headTitles name the one who heads the organisation before them ("UN
+// chief", "NATO boss").
+var headTitles = map[string]bool{"chief": true, "boss": true, "head": true}
+
+// relativeBefore reports whether the verb at i opens a relative clause
+// with its auxiliaries ("who had been held", "which was seized").
+func relativeBefore(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch t := &toks[k]; {
+		case t.Norm == "who" || t.Norm == "which" || t.Norm == "that":
+			return true
+		case t.Lemma == "be" || t.Lemma == "have" || t.Tag == "RB" || t.Tag == "MD":
+		default:
+			return false
+		}
+	}
+	return false
 }

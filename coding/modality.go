@@ -365,13 +365,40 @@ func speaker(toks []nlp.Token, gov int) int {
 	if gov < 0 {
 		return -1
 	}
+	quotes := 0
 	for k := gov - 1; k >= 0 && k >= gov-12; k-- {
 		t := toks[k]
+		if t.Norm == "\"" {
+			quotes++
+		}
 		if t.Norm == ";" || t.Norm == "." {
 			return -1
 		}
 		if t.IsVerb() && speechVerbs[t.Lemma] {
 			return k
+		}
+	}
+	for k := 0; k < gov-12; k++ {
+		if toks[k].Norm == "\"" {
+			quotes++
+		}
+	}
+	if quotes%2 == 1 {
+		// "\"Israel must halt its operation,\" the minister said": the
+		// speech verb after the closing quote, next to its speaker
+		for k := gov + 1; k < len(toks); k++ {
+			if toks[k].Norm != "\"" {
+				continue
+			}
+			for j := k + 1; j < len(toks) && j <= k+7; j++ {
+				if toks[j].IsVerb() && speechVerbs[toks[j].Lemma] {
+					return j
+				}
+				if toks[j].IsVerb() || toks[j].Norm == "." {
+					break
+				}
+			}
+			break
 		}
 	}
 	return -1
