@@ -371,6 +371,30 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		}
 		p.Sector = q.Sector
 	}
+	// "fighters from the Allied Democratic Forces", "members of the
+	// Taliban": the armed group's men are the group
+	for k := len(out) - 1; k >= 0; k-- {
+		q := &out[k]
+		if q.Head.Kind != Group || !armedGroup[q.Sector] {
+			continue
+		}
+		j := q.Tok0 - 1
+		if j >= 0 && toks[j].Norm == "the" {
+			j--
+		}
+		if j < 1 || toks[j].Norm != "from" && toks[j].Norm != "of" || !memberNouns[toks[j-1].Norm] {
+			continue
+		}
+		m := j - 1
+		if k > 0 && out[k-1].Tok1 == j && out[k-1].Tok0 == m && out[k-1].Head.Kind == Agent {
+			out = append(out[:k-1], out[k:]...) // "rebels" of "rebels from the M23"
+			k--
+			q = &out[k]
+		} else if inPhraseList(out, m) {
+			continue
+		}
+		q.Tok0, q.Start = m, toks[m].Start
+	}
 	// "protesters in Baghdad", "police in Afghanistan": an agent without a
 	// country takes the country of the place it is in.
 	for k := range out {
@@ -1002,4 +1026,22 @@ func officeRef(toks []nlp.Token, t int) bool {
 		return false
 	}
 	return t+1 >= len(toks) || toks[t+1].Norm != "of" && !toks[t+1].IsNoun()
+}
+
+// memberNouns name the men of an armed group ("fighters from the ADF").
+var memberNouns = map[string]bool{
+	"fighters": true, "fighter": true, "members": true, "member": true, "militants": true, "gunmen": true,
+	"rebels": true, "commanders": true, "commander": true, "combatants": true, "insurgents": true, "militiamen": true,
+}
+
+// armedGroup are the sectors of armed groups.
+var armedGroup = map[string]bool{"REB": true, "INS": true, "MUS": true, "CRM": true, "SEP": true, "UAF": true, "MIL": true}
+
+func inPhraseList(ps []Phrase, t int) bool {
+	for _, p := range ps {
+		if p.Tok0 <= t && t < p.Tok1 {
+			return true
+		}
+	}
+	return false
 }

@@ -1210,6 +1210,26 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if toks[tr.head].Lemma == "be" && cameo.Root(evCode) == "11" && slices.ContainsFunc(tr.toks, func(k int) bool { return toks[k].Norm == "behind" }) {
+		// "the Kremlin said Ukraine was behind the attack": the speaker
+		// accuses the clause's subject; told by no one, it is no
+		// accusation
+		sp := speaker(toks, tr.head)
+		if sp < 0 {
+			return nil
+		}
+		by := subject(toks, ps, sp)
+		if len(by) == 0 && sp > tr.head {
+			if p := phraseAt(ps, sp+1); p != nil {
+				by = []*actors.Phrase{p}
+			}
+		}
+		if len(by) == 0 {
+			return nil
+		}
+		srcs, tgts = by, srcs
+		notes = append(notes, fmt.Sprintf("%s %s it was behind: an accusation", by[0].Text, toks[sp].Text))
+	}
 	if evCode == "015" && len(tgts) > 0 && tgts[0].Tok0 > tr.head && tgts[0].Tok1 <= tr.last && toks[tr.last].IsVerb() && toks[tr.last-1].Lemma != "be" && toks[tr.last-1].Lemma != "get" && c.known("112") {
 		// "The US claimed that ISIL had attacked Iraq": an attack claimed
 		// of another is an accusation (112) of it, not a claim of
@@ -1258,6 +1278,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if ic, with := instrumentCode(toks, srcs[0], evCode); ic != "" && c.known(ic) {
 		notes = append(notes, "done with "+with)
 		evCode = ic // "Israeli warplanes struck": an air strike
+	}
+	if pc, _ := c.Geo.(PlaceCountries); (strings.HasPrefix(evCode, "171") || strings.HasPrefix(evCode, "173") || strings.HasPrefix(evCode, "181")) &&
+		armed[srcs[0].Sector] && srcs[0].Sector != "COP" && c.known("192") {
+		if h := toks[tr.head].Lemma; (h == "capture" || h == "seize" || h == "take" || h == "overrun") && tr.last == tr.head {
+			if country, place := placeObject(toks, ps, tr.last, pc); country != "" {
+				// "M23 rebels captured Goma": a town the gazetteer knows,
+				// taken by armed men, is territory occupied (192), no arrest
+				notes = append(notes, "a place taken: "+place)
+				evCode = "192"
+				tgts = []*actors.Phrase{{Tok0: tr.last + 1, Tok1: tr.last + 2, Start: toks[tr.last+1].Start, End: toks[tr.last+1].End, Text: place, Country: country}}
+			}
+		}
 	}
 	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
 		notes = append(notes, "done by "+srcs[0].Text+": "+sc)
@@ -2790,4 +2822,38 @@ func relativeBefore(toks []nlp.Token, i int) bool {
 		}
 	}
 	return false
+}
+
+// placeObject returns the country and name of a place right after token
+// i (past "the"): a place the actors know with no agent ("captured
+// Ghazni"), or a name of at most three words, no actor's, that the
+// gazetteer knows ("captured Goma", "capture goma" in a headline read in
+// lower case); else "".
+func placeObject(toks []nlp.Token, ps []actors.Phrase, i int, pc PlaceCountries) (string, string) {
+	k := i + 1
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	if p := phraseStartingAt(ps, k); p != nil && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) && p.Sector == "" && p.Country != "" {
+		if p.Tok1 >= len(toks) || !toks[p.Tok1].IsNoun() && toks[p.Tok1].Tag != "POS" {
+			return p.Country, p.Text
+		}
+		return "", ""
+	}
+	var name []string
+	for ; k < len(toks) && len(name) < 3; k++ {
+		t := &toks[k]
+		if inPhrase(ps, k) || t.Tag != "NN" && t.Tag != "NNP" || t.Text == "" {
+			break
+		}
+		name = append(name, strings.ToUpper(t.Text[:1])+t.Text[1:])
+	}
+	if len(name) == 0 || k < len(toks) && (toks[k].Tag == "POS" || toks[k].IsNoun()) {
+		return "", "" // "seized Goma's airport": not the town
+	}
+	n := strings.Join(name, " ")
+	if pc == nil {
+		return "", ""
+	}
+	return pc.CountryOfName(n), n
 }

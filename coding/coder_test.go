@@ -410,6 +410,15 @@ func TestBuiltinRules(t *testing.T) {
 		{"hours given to leave are an ultimatum", "Burkina Faso's junta gave the French ambassador 48 hours to leave the country.", "BFAMIL 139 FRAGOV 2019-06-15"},
 		{"suspending political parties bans them", "Mali's junta suspended political parties.", "MLIMIL 1722 MLIPTY 2019-06-15"},
 		{"a headline's verb after an organisation's chief", "UN Chief Urges Ceasefire In Sudan", "IGOUNO 0256 SDN 2019-06-15"},
+		{"an armed group's fighters are the group", "Fighters from the Allied Democratic Forces killed 40 civilians in eastern Congo.", "CODREBADF 190 CODCVL 2019-06-15"},
+		{"an armed group's members are the group, past an agent word", "Rebels from the M23 group attacked an army base.", "CODREBM23 190 CODMIL 2019-06-15"},
+		{"a place the actors know, taken by armed men, is territory occupied", "Taliban fighters captured Ghazni.", "AFGINSTAL 192 AFG 2019-06-15"},
+		{"a person captured by armed men is no territory", "Rebels captured John Smith.", "REB 173 - 2019-06-15"},
+		{"said to be behind an attack: an accusation by the speaker", "The Kremlin said on Friday that Ukraine was behind the attack.", "RUSGOV 1123 UKR 2019-06-14"},
+		{"said to be behind an attack, in a closing attribution", "Iran was behind the attacks, Israel's prime minister said.", "ISRGOV 1123 IRN 2019-06-15"},
+		{"behind an attack, told by no one: no accusation", "Ukraine was behind the attack on the bridge.", ""},
+		{"must in a clause with a closing attribution: the speaker's demand", "Russia must withdraw its troops from Ukraine, the French president said.", "FRAGOV 105 RUS 2019-06-15"},
+		{"a participle after a quote's attribution is the speaker's", "\"India stands with Nepal,\" Modi said, offering condolences after the earthquake.", "INDGOV 018 - 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}

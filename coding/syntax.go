@@ -602,6 +602,12 @@ func clauseSubject(toks []nlp.Token, ps []actors.Phrase, end int) *actors.Phrase
 			break
 		}
 	}
+	for k := end - 1; k >= start; k-- {
+		if toks[k].Norm == "\"" {
+			start = k + 1 // "\"India stands with Nepal,\" Modi said, offering": not the quote's
+			break
+		}
+	}
 	for i := range ps {
 		p := &ps[i]
 		if p.Tok0 >= start && p.Tok1 <= end && !isPrepObject(toks, p) {
