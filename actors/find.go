@@ -293,12 +293,14 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		}
 		p := Phrase{Tok0: ms[i].Tok0, Tok1: ms[j-1].Tok1, Start: ms[i].Start, End: ms[j-1].End}
 		// "former" just before the phrase, or inside it
+		unnamed := false // foreign only as "unidentified" or "unknown"
 		for k := max(p.Tok0-2, 0); k < p.Tok1; k++ {
 			switch toks[k].Norm {
 			case "former", "ex", "ex-":
 				p.Former = true
 			case "foreign", "international", "western", "allied", "multinational", "coalition", "unidentified", "unknown":
 				if k+1 >= len(toks) || !ownOffice[toks[k+1].Norm] {
+					unnamed = !p.Foreign && (toks[k].Norm == "unidentified" || toks[k].Norm == "unknown")
 					p.Foreign = true
 				}
 			}
@@ -343,6 +345,11 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 		if p.Head.Kind == Group && p.Head.Country == "" {
 			p.Sector = p.Head.Sector
 		}
+		if unnamed && p.Sector == "UAF" && p.Country == "" {
+			// "unidentified gunmen", "unknown attackers": an unidentified
+			// armed force is of the place where it acts, not foreign
+			p.Foreign = false
+		}
 		out = append(out, p)
 		i = j
 	}
@@ -363,6 +370,30 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 			continue
 		}
 		p.Sector = q.Sector
+	}
+	// "fighters from the Allied Democratic Forces", "members of the
+	// Taliban": the armed group's men are the group
+	for k := len(out) - 1; k >= 0; k-- {
+		q := &out[k]
+		if q.Head.Kind != Group || !armedGroup[q.Sector] {
+			continue
+		}
+		j := q.Tok0 - 1
+		if j >= 0 && toks[j].Norm == "the" {
+			j--
+		}
+		if j < 1 || toks[j].Norm != "from" && toks[j].Norm != "of" || !memberNouns[toks[j-1].Norm] {
+			continue
+		}
+		m := j - 1
+		if k > 0 && out[k-1].Tok1 == j && out[k-1].Tok0 == m && out[k-1].Head.Kind == Agent {
+			out = append(out[:k-1], out[k:]...) // "rebels" of "rebels from the M23"
+			k--
+			q = &out[k]
+		} else if inPhraseList(out, m) {
+			continue
+		}
+		q.Tok0, q.Start = m, toks[m].Start
 	}
 	// "protesters in Baghdad", "police in Afghanistan": an agent without a
 	// country takes the country of the place it is in.
@@ -576,8 +607,10 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	// the previous sentence's first plural actor and first country or
 	// group, for a "they" or "it" that opens a sentence
 	var prevPlural, prevThing *Phrase
-	var pair [2]*Phrase // the last two actors joined by "and"
-	pairAt := -1        // its sentence
+	var prevSpeaker *Phrase            // the previous sentence's subject, a person or an office one holds
+	prevOffice := map[string]*Phrase{} // the last office named with a country, by its head word
+	var pair [2]*Phrase                // the last two actors joined by "and"
+	pairAt := -1                       // its sentence
 	for i, s := range sents {
 		if pairAt >= 0 && i-pairAt > 2 {
 			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
@@ -586,6 +619,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			lastPerson = nil // a pronoun reaches back one sentence at most
 		}
 		ps := out[i].Phrases
+		for k := range ps {
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok1-p.Tok0 == 1 && p.Tok0 > 0 && s.Tokens[p.Tok0-1].Norm == "the" &&
+				officeRef(s.Tokens, p.Tok0) && prevOffice[s.Tokens[p.Tok0].Norm] != nil && prevOffice[s.Tokens[p.Tok0].Norm].Sector == p.Sector {
+				// "Germany's foreign ministry summoned ... The ministry
+				// said": the office last named with that word
+				q := prevOffice[s.Tokens[p.Tok0].Norm]
+				p.Country, p.Context = q.Country, true
+				p.Note = "the " + s.Tokens[p.Tok0].Norm + " = " + q.Text
+			}
+		}
 		var added []Phrase
 		// pronouns and definite descriptions, in token order with the phrases
 		k := 0
@@ -605,6 +648,21 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			}
 			tok := s.Tokens[t]
 			switch {
+			case (tok.Norm == "we" || tok.Norm == "i") && quoteSpeaker(s.Tokens, ps, t) != nil:
+				// "\"We will not negotiate,\" the minister said": the speaker
+				sp := quoteSpeaker(s.Tokens, ps, t)
+				p := *sp
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("%s = %s, who is quoted", tok.Text, sp.Text), true
+				added = append(added, p)
+			case (tok.Norm == "he" || tok.Norm == "she") && prevSpeaker != nil && t == 0 && (lastPerson == nil || personAt != i-1 || lastPerson.Tok0 > prevSpeaker.Tok0):
+				// "Mexico's president met Joe Biden. He asked ...": a
+				// pronoun opening a sentence is the last one's subject,
+				// when that is a person or an office held by one
+				p := *prevSpeaker
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("%s = %s, the last sentence's subject", tok.Text, prevSpeaker.Text), true
+				added = append(added, p)
 			case (tok.Norm == "he" || tok.Norm == "she") && lastPerson != nil:
 				p := *lastPerson
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
@@ -694,7 +752,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
 			pair, pairAt = sp, i
 		}
-		prevPlural, prevThing = nil, nil
+		prevPlural, prevThing, prevSpeaker = nil, nil, nil
+		if len(ps) > 0 && subjectFirst(s.Tokens, ps[0]) && (ps[0].Head.Kind == Person || ps[0].Sector != "" && ps[0].Country != "" && personalOffice(s.Tokens, ps[0])) {
+			prevSpeaker = &ps[0]
+		}
+		for k := range ps {
+			// offices named with a country, for "the ministry" after them
+			if p := &ps[k]; p.Sector != "" && p.Country != "" && !p.Context && p.Tok1 > 0 && officeWords[s.Tokens[p.Tok1-1].Norm] {
+				prevOffice[s.Tokens[p.Tok1-1].Norm] = p
+			}
+		}
 		for k := range ps {
 			p := &ps[k]
 			if prevPlural == nil && p.Head.Kind != Person && (p.Head.Kind == Group || isPlural(s.Tokens, *p)) {
@@ -893,4 +960,110 @@ var directions = map[string]bool{
 	"eastern": true, "western": true, "central": true, "northeastern": true, "northwestern": true,
 	"southeastern": true, "southwestern": true, "north-east": true, "south-east": true,
 	"north-west": true, "south-west": true,
+}
+
+// quoteSpeaker returns the actor who speaks the quotation that holds token
+// t: the phrase next to a speech verb after its closing quote ("\"We will
+// not negotiate,\" the minister said", "... ,\" said the minister") or
+// before its opening one ("the minister said: \"We ...\""); else nil.
+func quoteSpeaker(toks []nlp.Token, ps []Phrase, t int) *Phrase {
+	open, n := -1, 0
+	for k := 0; k < t; k++ {
+		if toks[k].Norm == "\"" {
+			n++
+			open = k
+		}
+	}
+	if n%2 == 0 {
+		return nil
+	}
+	for k := t + 1; k < len(toks); k++ {
+		if toks[k].Norm != "\"" {
+			continue
+		}
+		j := k + 1
+		if j < len(toks) && speechVerb(&toks[j]) {
+			for q := range ps {
+				if ps[q].Tok0 > j && ps[q].Tok0 <= j+2 && (ps[q].Head.Kind != Country || ps[q].Sector != "") {
+					return &ps[q]
+				}
+			}
+			return nil
+		}
+		for q := range ps {
+			if ps[q].Tok0 >= j && ps[q].Tok0 <= j+1 && ps[q].Tok1 < len(toks) && speechVerb(&toks[ps[q].Tok1]) {
+				return &ps[q]
+			}
+		}
+		break
+	}
+	k := open - 1
+	if k >= 0 && (toks[k].Norm == ":" || toks[k].Norm == ",") {
+		k--
+	}
+	if k >= 0 && speechVerb(&toks[k]) {
+		for q := range ps {
+			if ps[q].Tok1 == k {
+				return &ps[q]
+			}
+		}
+	}
+	return nil
+}
+
+var speechLemmas = map[string]bool{"say": true, "tell": true, "add": true, "declare": true, "write": true, "insist": true, "state": true, "announce": true, "warn": true}
+
+func speechVerb(t *nlp.Token) bool {
+	return speechLemmas[t.Lemma] && t.Tag != "NN" && t.Tag != "NNS"
+}
+
+// subjectFirst reports whether the phrase opens its sentence, past a
+// determiner ("The Kenyan president", "Mexico's president").
+func subjectFirst(toks []nlp.Token, p Phrase) bool {
+	return p.Tok0 == 0 || p.Tok0 == 1 && toks[0].Tag == "DT"
+}
+
+// personalWords are the agent words for one person in an office.
+var personalWords = map[string]bool{
+	"president": true, "minister": true, "premier": true, "chancellor": true, "king": true, "queen": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "leader": true, "ambassador": true,
+	"envoy": true, "secretary": true, "governor": true, "mayor": true, "commander": true, "chief": true,
+	"general": true, "emir": true, "prince": true, "sultan": true, "monarch": true,
+}
+
+// personalOffice reports whether an agent phrase names one person by
+// office ("Mexico's president", "the foreign minister").
+func personalOffice(toks []nlp.Token, p Phrase) bool {
+	return p.Tok1 > 0 && personalWords[toks[p.Tok1-1].Norm]
+}
+
+// officeWords are the offices that "the ministry" or "the government"
+// refers back to.
+var officeWords = map[string]bool{"ministry": true, "government": true, "embassy": true, "army": true, "military": true, "police": true, "parliament": true, "junta": true}
+
+// officeRef reports whether the word at t is such an office word closing
+// its noun group ("the ministry said", not "the ministry of defence").
+func officeRef(toks []nlp.Token, t int) bool {
+	if !officeWords[toks[t].Norm] {
+		return false
+	}
+	return t+1 >= len(toks) || toks[t+1].Norm != "of" && !toks[t+1].IsNoun()
+}
+
+// memberNouns name the men of an armed group ("fighters from the ADF").
+var memberNouns = map[string]bool{
+	"fighters": true, "fighter": true, "members": true, "member": true, "militants": true, "gunmen": true,
+	"rebels": true, "commanders": true, "commander": true, "combatants": true, "insurgents": true, "militiamen": true,
+}
+
+// armedGroup are the sectors of armed groups.
+var armedGroup = map[string]bool{"REB": true, "INS": true, "MUS": true, "CRM": true, "SEP": true, "UAF": true, "MIL": true}
+
+func inPhraseList(ps []Phrase, t int) bool {
+	for _, p := range ps {
+		if p.Tok0 <= t && t < p.Tok1 {
+			return true
+		}
+	}
+	return false
 }

@@ -713,8 +713,8 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		return false
 	}
 	for k := range ps {
-		if ps[k].Tok1 == i {
-			return true
+		if ps[k].Tok1 == i || ps[k].Tok1 == i-1 && headTitles[toks[i-1].Norm] {
+			return true // "UN chief urges ceasefire"
 		}
 	}
 	// a headline whose subject is no actor ("Car Bomb in Istanbul Kills 44")
@@ -1225,6 +1225,26 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		}
 	}
 
+	if toks[tr.head].Lemma == "be" && cameo.Root(evCode) == "11" && slices.ContainsFunc(tr.toks, func(k int) bool { return toks[k].Norm == "behind" }) {
+		// "the Kremlin said Ukraine was behind the attack": the speaker
+		// accuses the clause's subject; told by no one, it is no
+		// accusation
+		sp := speaker(toks, tr.head)
+		if sp < 0 {
+			return nil
+		}
+		by := subject(toks, ps, sp)
+		if len(by) == 0 && sp > tr.head {
+			if p := phraseAt(ps, sp+1); p != nil {
+				by = []*actors.Phrase{p}
+			}
+		}
+		if len(by) == 0 {
+			return nil
+		}
+		srcs, tgts = by, srcs
+		notes = append(notes, fmt.Sprintf("%s %s it was behind: an accusation", by[0].Text, toks[sp].Text))
+	}
 	if evCode == "015" && len(tgts) > 0 && tgts[0].Tok0 > tr.head && tgts[0].Tok1 <= tr.last && toks[tr.last].IsVerb() && toks[tr.last-1].Lemma != "be" && toks[tr.last-1].Lemma != "get" && c.known("112") {
 		// "The US claimed that ISIL had attacked Iraq": an attack claimed
 		// of another is an accusation (112) of it, not a claim of
@@ -1263,6 +1283,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		notes = append(notes, "a coup: overthrown by its own army")
 		evCode = "180"
 	}
+	if h := toks[tr.head].Lemma; evCode == "180" && (h == "oust" || h == "depose") && len(tr.pat.Rest) == 0 && !armed[srcs[0].Sector] {
+		return nil // "parliament ousted the prime minister": a vote, no force; "the army ousted Bashir" is a coup
+	}
 	if dc := deploymentCode(toks, srcs[0], evCode); dc != "" && c.known(dc) {
 		notes = append(notes, "armed men arriving: a deployment")
 		evCode = dc // "NATO peacekeeping troops arrived in Bosnia"
@@ -1270,6 +1293,18 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	if ic, with := instrumentCode(toks, srcs[0], evCode); ic != "" && c.known(ic) {
 		notes = append(notes, "done with "+with)
 		evCode = ic // "Israeli warplanes struck": an air strike
+	}
+	if pc, _ := c.Geo.(PlaceCountries); (strings.HasPrefix(evCode, "171") || strings.HasPrefix(evCode, "173") || strings.HasPrefix(evCode, "181")) &&
+		armed[srcs[0].Sector] && srcs[0].Sector != "COP" && c.known("192") {
+		if h := toks[tr.head].Lemma; (h == "capture" || h == "seize" || h == "take" || h == "overrun") && tr.last == tr.head {
+			if country, place := placeObject(toks, ps, tr.last, pc); country != "" {
+				// "M23 rebels captured Goma": a town the gazetteer knows,
+				// taken by armed men, is territory occupied (192), no arrest
+				notes = append(notes, "a place taken: "+place)
+				evCode = "192"
+				tgts = []*actors.Phrase{{Tok0: tr.last + 1, Tok1: tr.last + 2, Start: toks[tr.last+1].Start, End: toks[tr.last+1].End, Text: place, Country: country}}
+			}
+		}
 	}
 	if sc, ok := actorSense(toks, tr, evCode, srcs[0]); ok {
 		notes = append(notes, "done by "+srcs[0].Text+": "+sc)
@@ -1326,6 +1361,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "X said Y must withdraw": X demands it of Y.
 		if sp := speaker(toks, gov); sp >= 0 && (toks[gov].Norm == "must" || toks[gov].Norm == "should") {
 			srcs, tgts = subject(toks, ps, sp), subj
+			if len(srcs) == 0 && sp > gov {
+				if p := phraseAt(ps, sp+1); p != nil {
+					srcs = []*actors.Phrase{p} // "...,\" said the South African minister"
+				}
+			}
 			if len(srcs) == 0 || passive {
 				return nil
 			}
@@ -1392,9 +1432,10 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	actorDate := date
 	if len(actorDate) == 4 {
 		actorDate += "-07-01"
-	} else if len(actorDate) == 7 {
-		actorDate += "-15"
 	}
+	// a month as written: a role that ends within it is held in it ("ousted
+	// Bashir in April 2019", who fell on April 11), one that begins within
+	// it is not yet
 
 	var out []parley.Event
 	emit := func(src, tgt *actors.Phrase) {
@@ -2010,6 +2051,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 		sector = "GOV" // prisoners released or freed ("were released in Tripoli"): by the state holding them
 	case expulsion(code), h == "extradite":
 		sector = "GOV" // expelled, deported or extradited ("two diplomats were expelled from Mali"): by the state they leave
+	case (strings.HasPrefix(code, "181") || strings.HasPrefix(code, "185") || strings.HasPrefix(code, "186")) && h != "hold" && !relativeBefore(toks, tr.head):
+		sector = "UAF" // kidnapped or assassinated ("the president was assassinated at his home"): by unidentified armed men (not "soldiers who had been held captive": by whoever frees them)
 	default:
 		return nil
 	}
@@ -2048,7 +2091,7 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil // "its diplomats were expelled": by another state, unnamed
 		}
 	}
-	if country == placeOf && sector == "JUD" {
+	if country == placeOf && (sector == "JUD" || sector == "UAF") {
 		// "Imran Khan was sentenced": by the courts of his country
 		for k := range ps {
 			if p := &ps[k]; p.Tok1 <= aux && p.Tok1 >= aux-2 && p.Country != "" {
@@ -2067,8 +2110,8 @@ func placeAfter(toks []nlp.Token, ps []actors.Phrase, i int) string {
 		p := &ps[k]
 		if p.Tok0 > i && p.Tok0 > 0 && p.Country != "" && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) {
 			j := p.Tok0 - 1
-			for j > i && toks[j].Tag == "DT" {
-				j-- // "in the Indian city of Nuh"
+			for j > i && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" && j == p.Tok0-1) {
+				j-- // "in the Indian city of Nuh", "in northern Nigeria"
 			}
 			switch toks[j].Norm {
 			case "in", "across", "near", "outside", "throughout":
@@ -2772,4 +2815,68 @@ func conditional(toks []nlp.Token, anchor int) bool {
 // the clause acts on is then the thing it owns, not p.
 func possessed(toks []nlp.Token, p *actors.Phrase) bool {
 	return p.Tok1 < len(toks) && (toks[p.Tok1].Tag == "POS" || toks[p.Tok1].Norm == "'s" || toks[p.Tok1].Norm == "'")
+}
+
+// phraseAt returns the phrase that starts at token i or right after a
+// determiner there, or nil.
+func phraseAt(ps []actors.Phrase, i int) *actors.Phrase {
+	for k := range ps {
+		if ps[k].Tok0 == i || ps[k].Tok0 == i+1 {
+			return &ps[k]
+		}
+	}
+	return nil
+}
+
+// headTitles name the one who heads the organisation before them ("UN
+// chief", "NATO boss").
+var headTitles = map[string]bool{"chief": true, "boss": true, "head": true}
+
+// relativeBefore reports whether the verb at i opens a relative clause
+// with its auxiliaries ("who had been held", "which was seized").
+func relativeBefore(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch t := &toks[k]; {
+		case t.Norm == "who" || t.Norm == "which" || t.Norm == "that":
+			return true
+		case t.Lemma == "be" || t.Lemma == "have" || t.Tag == "RB" || t.Tag == "MD":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// placeObject returns the country and name of a place right after token
+// i (past "the"): a place the actors know with no agent ("captured
+// Ghazni"), or a name of at most three words, no actor's, that the
+// gazetteer knows ("captured Goma", "capture goma" in a headline read in
+// lower case); else "".
+func placeObject(toks []nlp.Token, ps []actors.Phrase, i int, pc PlaceCountries) (string, string) {
+	k := i + 1
+	if k < len(toks) && toks[k].Norm == "the" {
+		k++
+	}
+	if p := phraseStartingAt(ps, k); p != nil && p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital) && p.Sector == "" && p.Country != "" {
+		if p.Tok1 >= len(toks) || !toks[p.Tok1].IsNoun() && toks[p.Tok1].Tag != "POS" {
+			return p.Country, p.Text
+		}
+		return "", ""
+	}
+	var name []string
+	for ; k < len(toks) && len(name) < 3; k++ {
+		t := &toks[k]
+		if inPhrase(ps, k) || t.Tag != "NN" && t.Tag != "NNP" || t.Text == "" {
+			break
+		}
+		name = append(name, strings.ToUpper(t.Text[:1])+t.Text[1:])
+	}
+	if len(name) == 0 || k < len(toks) && (toks[k].Tag == "POS" || toks[k].IsNoun()) {
+		return "", "" // "seized Goma's airport": not the town
+	}
+	n := strings.Join(name, " ")
+	if pc == nil {
+		return "", ""
+	}
+	return pc.CountryOfName(n), n
 }

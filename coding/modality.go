@@ -365,13 +365,59 @@ func speaker(toks []nlp.Token, gov int) int {
 	if gov < 0 {
 		return -1
 	}
+	quotes := 0
 	for k := gov - 1; k >= 0 && k >= gov-12; k-- {
 		t := toks[k]
+		if t.Norm == "\"" {
+			quotes++
+		}
 		if t.Norm == ";" || t.Norm == "." {
 			return -1
 		}
 		if t.IsVerb() && speechVerbs[t.Lemma] {
 			return k
+		}
+	}
+	for k := 0; k < gov-12; k++ {
+		if toks[k].Norm == "\"" {
+			quotes++
+		}
+	}
+	for k := gov + 1; k < len(toks) && quotes%2 == 0; k++ {
+		if toks[k].Norm == "." || toks[k].Norm == ";" || toks[k].Norm == "\"" {
+			break
+		}
+		if toks[k].Norm != "," {
+			continue
+		}
+		// "Iran was behind the attacks, Israel's prime minister said": the
+		// speech verb of a closing attribution
+		for j := k + 1; j < len(toks) && j <= k+7; j++ {
+			if toks[j].IsVerb() && speechVerbs[toks[j].Lemma] && j > k+1 && (j+1 >= len(toks) || toks[j+1].Norm == "." || toks[j+1].Norm == "on" || toks[j+1].Norm == "in" || toks[j+1].Norm == "," || toks[j+1].Norm == "\"") {
+				return j
+			}
+			if toks[j].IsVerb() || toks[j].Norm == "," || toks[j].Norm == "." {
+				break
+			}
+		}
+		break
+	}
+	if quotes%2 == 1 {
+		// "\"Israel must halt its operation,\" the minister said": the
+		// speech verb after the closing quote, next to its speaker
+		for k := gov + 1; k < len(toks); k++ {
+			if toks[k].Norm != "\"" {
+				continue
+			}
+			for j := k + 1; j < len(toks) && j <= k+7; j++ {
+				if toks[j].IsVerb() && speechVerbs[toks[j].Lemma] {
+					return j
+				}
+				if toks[j].IsVerb() || toks[j].Norm == "." {
+					break
+				}
+			}
+			break
 		}
 	}
 	return -1

@@ -55,6 +55,11 @@ func actorSense(toks []nlp.Token, tr trigger, code string, src *actors.Phrase) (
 		// words, not a demonstration
 		return "111", true
 	}
+	if code == "195" && src != nil && (src.Sector == "UAF" || src.Sector == "INS" || src.Sector == "CRM") && toks[tr.head].Lemma == "bomb" && toks[tr.head].IsVerb() {
+		// "unidentified attackers bombed a market": men without aircraft
+		// plant bombs (183), they do not bomb from the air (195)
+		return "183", true
+	}
 	if !hit || src == nil {
 		return code, false
 	}

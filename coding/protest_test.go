@@ -153,6 +153,7 @@ func TestSetsLowerCase(t *testing.T) {
 		{"testdata/wire_mixed.jsonl", 65},
 		{"testdata/codes.jsonl", 422},
 		{"testdata/wire10.jsonl", 64},
+		{"testdata/wire11.jsonl", 65},
 	} {
 		t.Run(set.path, func(t *testing.T) {
 			codeSetCase(t, set.path, set.path+" in lower case", set.floor, strings.ToLower)

@@ -48,6 +48,9 @@ func reducedPassive(toks []nlp.Token, ps []actors.Phrase, i, last int) bool {
 	if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" || i == 0 {
 		return false
 	}
+	if intransitive[toks[i].Lemma] {
+		return false // "Canada's prime minister apologised after ...": no one is apologised
+	}
 	if toks[i].Tag == "VBN" && toks[i-1].IsNoun() && i+1 < len(toks) && toks[i+1].Norm == "by" && (brokers[toks[i].Norm] || phraseStartingAt(ps, i+2) != nil || i+2 < len(toks) && toks[i+2].Tag == "DT" && phraseStartingAt(ps, i+3) != nil) {
 		return true // "talks mediated by Qatar", "administrators beheaded by insurgents"
 	}
@@ -599,6 +602,12 @@ func clauseSubject(toks []nlp.Token, ps []actors.Phrase, end int) *actors.Phrase
 			break
 		}
 	}
+	for k := end - 1; k >= start; k-- {
+		if toks[k].Norm == "\"" {
+			start = k + 1 // "\"India stands with Nepal,\" Modi said, offering": not the quote's
+			break
+		}
+	}
 	for i := range ps {
 		p := &ps[i]
 		if p.Tok0 >= start && p.Tok1 <= end && !isPrepObject(toks, p) {
@@ -1110,3 +1119,7 @@ var conveys = map[string]bool{
 	"send": true, "extradite": true, "hand": true, "deliver": true, "transfer": true, "dispatch": true,
 	"deploy": true, "return": true, "ship": true, "repatriate": true, "lead": true,
 }
+
+// intransitive verbs have no passive, so no passive participle: after a
+// noun they are its past tense, whatever the tagger says.
+var intransitive = map[string]bool{"apologize": true, "apologise": true, "arrive": true, "resign": true, "abstain": true}
