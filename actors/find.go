@@ -538,6 +538,10 @@ type Sentence struct {
 
 // corefGroup lists the definite descriptions that refer back to the last
 // named group ("the group has refused ...").
+// corefBloc are the nouns that name an organisation of states already
+// named ("the bloc", "the alliance").
+var corefBloc = map[string]bool{"bloc": true, "alliance": true, "union": true, "organisation": true, "organization": true, "body": true, "council": true}
+
 var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true}
 
 // Document finds the actors of every sentence of a document, resolving
@@ -603,7 +607,8 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		}
 	}
 	var lastGroup, lastPerson *Phrase
-	personAt := -1 // sentence of lastPerson
+	var lastBloc *Phrase // the last organisation of states (IGO) named
+	personAt := -1       // sentence of lastPerson
 	// the previous sentence's first plural actor and first country or
 	// group, for a "they" or "it" that opens a sentence
 	var prevPlural, prevThing *Phrase
@@ -635,6 +640,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		for t := 0; t < len(s.Tokens); t++ {
 			for k < len(ps) && ps[k].Tok0 <= t {
 				remember(&ps[k], &lastGroup, &lastPerson)
+				if ps[k].Head.Kind == Group && strings.HasPrefix(ps[k].Head.Code, "IGO") {
+					lastBloc = &ps[k]
+				}
 				if ps[k].Head.Kind == Person {
 					personAt = i
 				}
@@ -713,6 +721,14 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Pair = &q
 				added = append(added, p)
 				t += n - 1
+			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefBloc[s.Tokens[t+1].Norm] && lastBloc != nil && !inPhrase(ps, t+1):
+				// "ECOWAS ... The bloc imposed sanctions": the last
+				// organisation of states named
+				p := *lastBloc
+				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastBloc.Text), true
+				added = append(added, p)
 			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
 				p := *lastGroup
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
