@@ -738,6 +738,23 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			}
 		}
 		for k := range ps {
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && armedGroup[p.Sector] && p.Tok0 > 0 {
+				// "Dagalo said his forces would respect the truce": the
+				// forces of the person or group last named
+				ref := possessor(ps, k, s.Tokens[p.Tok0-1].Norm, lastPerson, lastGroup)
+				if ref != nil {
+					if c := ref.Head.CodeAt("9999-12-31"); len(c) >= 6 && (nonState[c[:3]] || armedGroup[c[3:6]]) {
+						q := *ref // a leader of an armed group, or the group: the group's men
+						q.Tok0, q.Tok1, q.Start, q.End, q.Text, q.Pair = p.Tok0, p.Tok1, p.Start, p.End, p.Text, nil
+						*p = q
+					} else if c := personCountry(ref); c != "" {
+						p.Country = c
+					} else if ref.Country != "" {
+						p.Country = ref.Country
+					}
+					p.Context, p.Note = true, s.Tokens[p.Tok0-1].Norm+" = "+ref.Text
+				}
+			}
 			// "rebels in Syria", "militant hideouts inside Iran": an agent
 			// placed in a country belongs to it
 			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && k+1 < len(ps) {
@@ -1070,6 +1087,35 @@ func officeRef(toks []nlp.Token, t int) bool {
 var memberNouns = map[string]bool{
 	"fighters": true, "fighter": true, "members": true, "member": true, "militants": true, "gunmen": true,
 	"rebels": true, "commanders": true, "commander": true, "combatants": true, "insurgents": true, "militiamen": true,
+}
+
+// possessor returns whose an agent phrase ps[k] is by its possessive
+// pronoun pro ("his forces", "their fighters"): the nearest person before
+// it in the sentence for "his" or "her", the nearest group or country for
+// "its" or "their"; else the last person or group of an earlier sentence.
+func possessor(ps []Phrase, k int, pro string, lastPerson, lastGroup *Phrase) *Phrase {
+	person := pro == "his" || pro == "her"
+	if !person && pro != "its" && pro != "their" {
+		return nil
+	}
+	for j := k - 1; j >= 0; j-- {
+		switch q := &ps[j]; {
+		case person && q.Head.Kind == Person:
+			return q
+		case !person && (q.Head.Kind == Group || q.Head.Kind == Country || q.Head.Kind == Capital):
+			return q
+		}
+	}
+	last := lastGroup
+	if person {
+		last = lastPerson
+	}
+	for j := range ps {
+		if &ps[j] == last {
+			return nil // named later in this sentence
+		}
+	}
+	return last
 }
 
 // armedGroup are the sectors of armed groups.
