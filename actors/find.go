@@ -1091,8 +1091,8 @@ var memberNouns = map[string]bool{
 
 // possessor returns whose an agent phrase ps[k] is by its possessive
 // pronoun pro ("his forces", "their fighters"): the nearest person before
-// it in the sentence for "his" or "her", the nearest group or country for
-// "its" or "their"; else the last person or group of an earlier sentence.
+// it in the sentence for "his" or "her", the nearest other actor for "its"
+// or "their"; else the last person or group of an earlier sentence.
 func possessor(ps []Phrase, k int, pro string, lastPerson, lastGroup *Phrase) *Phrase {
 	person := pro == "his" || pro == "her"
 	if !person && pro != "its" && pro != "their" {
@@ -1102,8 +1102,10 @@ func possessor(ps []Phrase, k int, pro string, lastPerson, lastGroup *Phrase) *P
 		switch q := &ps[j]; {
 		case person && q.Head.Kind == Person:
 			return q
-		case !person && (q.Head.Kind == Group || q.Head.Kind == Country || q.Head.Kind == Capital):
-			return q
+		case !person && q.Head.Kind == Adjective:
+			return nil // "Bosnian Serbs said their forces": a people, not a state
+		case !person && q.Head.Kind != Person:
+			return q // "the Congolese army said its soldiers"
 		}
 	}
 	last := lastGroup

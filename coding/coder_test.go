@@ -316,6 +316,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
 		{"his forces are the forces of the armed group he leads", "In May 2024, Mohamed Hamdan Dagalo said his forces would attack the army in Sudan.", "SDNREBRSF 1384 SDNMIL 2024-05"},
 		{"their forces are the forces of the group", "The Taliban said their fighters attacked the army in Kandahar.", "AFGINSTAL 190 AFGMIL 2019-06-15"},
+		{"its soldiers are the army's that said it", "The Congolese army said its soldiers clashed with M23 rebels.", "CODMIL 190 CODREBM23 2019-06-15"},
 		{"the bloc is the organisation of states named before", "ECOWAS warned Niger. The bloc imposed sanctions on Niger.", "IGOAFRECW 130 NER 2019-06-15; IGOAFRECW 163 NER 2019-06-15"},
 		{"a state's ships blocking a mission restrict movement", "Chinese vessels blocked a resupply mission to Philippine troops.", "CHN 191 PHLMIL 2019-06-15"},
 		{"a partnership suspended reduces relations", "The United States suspended its strategic partnership with Georgia.", "USA 160 GEO 2019-06-15"},
