@@ -138,6 +138,10 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 			i += len(best.words)
 			continue
 		}
+		if j := i + len(best.words); j < len(us) && (best.entry.Kind == Adjective || best.entry.Kind == Country) && symbols[us[j].norm] {
+			i = j + 1 // "waving Russian flags": a symbol, not the country
+			continue
+		}
 		if j := i + len(best.words); j < len(us) && best.entry.Kind == Group && strings.Contains(best.entry.Sector, "BUS") && modelNumber(us[j].orig) {
 			i = j + 1 // "a Boeing 777", "an Airbus A320": an aircraft, not its maker
 			continue
@@ -147,6 +151,10 @@ func (d *Dictionary) match(toks []nlp.Token, lower bool, buf *[]unit) []Mention 
 	}
 	return out
 }
+
+// symbols are the things a country's name or adjective marks without
+// naming an actor ("Russian flags", "the Ukrainian anthem").
+var symbols = map[string]bool{"flag": true, "flags": true, "banner": true, "banners": true, "anthem": true, "colours": true, "colors": true, "emblem": true}
 
 // modelNumber reports whether w names a product's model after its maker's
 // name: digits, perhaps after one capital letter ("777", "A320", "F-16").
