@@ -84,6 +84,12 @@ var smallWords = map[string]bool{
 	"on": true, "per": true, "to": true, "up": true, "via": true, "vs": true, "with": true, "from": true,
 	"into": true, "over": true, "after": true, "amid": true, "than": true, "onto": true, "upon": true,
 	"near": true, "out": true, "is": true, "are": true, "be": true, "'s": true, "s": true, "n't": true,
+	// longer prepositions and subordinators some styles leave in lower case
+	// ("Demonstrators Unite across Mexico", "Threaten Strike if Deal Fails")
+	"if": true, "across": true, "under": true, "against": true, "about": true, "between": true,
+	"during": true, "without": true, "within": true, "through": true, "toward": true, "towards": true,
+	"despite": true, "among": true, "around": true, "along": true, "since": true, "until": true,
+	"behind": true, "beyond": true, "following": true, "ahead": true, "while": true, "when": true,
 	// particles of names ("Rio de Janeiro", "Ibn Khaldun")
 	"de": true, "da": true, "del": true, "della": true, "di": true, "do": true, "dos": true, "das": true,
 	"du": true, "des": true, "la": true, "le": true, "van": true, "von": true, "der": true, "den": true,

@@ -704,11 +704,15 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		if !s && !ed || strings.HasSuffix(t.Norm, "ss") || strings.HasSuffix(t.Norm, "us") {
 			return false
 		}
+	case t.Tag == "POS": // "Kenya, Germany Sign/POS": a verb after a name read as its possessive
+		if t.Norm == "'s" || t.Norm == "'" || t.Norm == "s" || !isHeadline(toks) {
+			return false
+		}
 	case t.Tag != "NN" && t.Tag != "NNS":
 		return false
 	}
 	for k := range ps {
-		if ps[k].Tok1 == i {
+		if ps[k].Tok1 == i || listEnd(toks, ps, &ps[k], i) {
 			return true
 		}
 	}
@@ -723,6 +727,16 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		}
 	}
 	return false
+}
+
+// listEnd reports whether the actor phrase p closes a headline's list of
+// actors written with commas only, the last comma kept before the verb at
+// i ("Japan, Kenya, Sign Ceasefire").
+func listEnd(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase, i int) bool {
+	if p.Tok1 != i-1 || toks[i-1].Norm != "," || p.Tok0 < 2 || toks[p.Tok0-1].Norm != "," || phraseEndingAt(ps, p.Tok0-2) == nil {
+		return false
+	}
+	return isHeadline(toks)
 }
 
 // subjectBefore reports whether the actor phrase that ends right before

@@ -392,6 +392,9 @@ func TestBuiltinRules(t *testing.T) {
 		{"a state's ships blocking a resupply mission restrict movement", "Chinese navy ships blocked a Vietnamese supply boat.", "CHNMIL 191 VNM 2019-06-15"},
 		{"a state blocking a convoy restricts movement", "Serbia blocked a Kosovo aid convoy at the border.", "SRB 191 XKX 2019-06-15"},
 		{"weapons bought from a state: the seller, not its forces", "Egypt signed a contract to buy 30 fighter jets from France.", "EGY 057 FRA 2019-06-15"},
+		{"a title-case headline may leave a subordinator in lower case", "Rebels Threaten Attack if Talks Fail", "REB 1384 - 2019-06-15"},
+		{"a headline's list of actors with its last comma kept", "Japan, India, Sign Ceasefire", "JPN 0871 IND 2019-06-15; IND 0871 JPN 2019-06-15"},
+		{"a headline's verb after a name, read as a possessive", "Ghana, Germany Sign Billion Dollar Aid Package", "GHA 070 - 2019-06-15; DEU 070 - 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
