@@ -79,8 +79,10 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	if tc, ts, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
 		places = c.placeText(body, tc, ts)
 		text, sents = tc, ts
+		c.headlineVerbs(sents)
 		acts = c.Actors.DocumentCase(sents, false)
 	} else {
+		c.headlineVerbs(sents)
 		acts = c.Actors.Document(sents)
 	}
 	why, whole := c.discarded(doc.ID, sents, doc.Title != "")
@@ -116,6 +118,60 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	res.Events = out
 	return res, nil
+}
+
+// headlineVerbs retags the present-tense verb of each headline that the
+// tagger read as something else ("Police Arrest/JJS Dozens", "Rebels
+// Release/NN Hostages", "Militants Storm/JJ Hotel"), before the actors are
+// found, so that no actor phrase runs through it ("Rebels attack army"):
+// the first word after the noun phrase that opens the headline, in the
+// form that agrees with it (plain after a plural, -s after a singular),
+// when it heads a verb pattern and no verb follows at once.
+func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
+	for si := range sents {
+		toks := sents[si].Tokens
+		if !isHeadline(toks) {
+			continue
+		}
+		plural := false
+		for i := 1; i < len(toks); i++ {
+			t, prev := &toks[i], &toks[i-1]
+			switch {
+			case t.IsVerb() || t.Tag == "MD" || t.Tag == "IN" && t.Norm != "of" || t.Tag == "TO" || isBoundary(t) && t.Norm != ",":
+				// the headline's verb is read as one, or the noun phrase ends
+			case t.Norm == "and" || t.Norm == "," || t.Norm == "of" || t.Tag == "DT" || t.Tag == "CD":
+				plural = plural || t.Norm == "and" || t.Norm == ","
+				continue
+			case !prev.IsNoun():
+				if t.IsNoun() || t.Tag == "JJ" {
+					plural = false
+					continue
+				}
+			default:
+				form, lemma := "", ""
+				pl := plural || prev.Tag == "NNS" || prev.Tag == "NNPS" || prev.Norm == "police" || prev.Norm == "people" ||
+					strings.HasSuffix(prev.Norm, "s") && !strings.HasSuffix(prev.Norm, "ss") && !strings.HasSuffix(prev.Norm, "us") && !strings.HasSuffix(prev.Norm, "is") && !strings.HasSuffix(prev.Norm, "as")
+				if pl && c.Verbs.verbs[t.Norm] != nil && !strings.HasSuffix(t.Norm, "s") {
+					form, lemma = "VBP", t.Norm
+				} else if !pl && strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ss") {
+					if l := c.Verbs.sLemma(t.Norm); l != t.Norm {
+						form, lemma = "VBZ", l
+					}
+				}
+				next := i + 1
+				if form != "" && (next == len(toks) || !toks[next].IsVerb() && toks[next].Tag != "MD" && c.Verbs.verbs[toks[next].Norm] == nil && c.Verbs.sLemma(toks[next].Norm) == toks[next].Norm) {
+					// "Police Raid Leaves 3 Dead": a noun compound before the verb
+					t.Tag, t.Lemma = form, lemma
+					break
+				}
+				if t.IsNoun() || t.Tag == "JJ" {
+					plural = false
+					continue // the noun phrase goes on: "Army Base", "Human Rights"
+				}
+			}
+			break
+		}
+	}
 }
 
 // trigger is one pattern match in a sentence.
@@ -157,7 +213,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i, ahead)
-		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
+		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, ps, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
 		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) || pastOnly[t.Norm] ||
@@ -580,8 +636,8 @@ func inPhrase(ps []actors.Phrase, i int) bool {
 // whose object is its subject, before the auxiliary ("a nationwide curfew
 // was imposed", "new sanctions were imposed on Iran"): the object within a
 // few words before "was", "were", "been" or "be".
-func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
-	if c == nil || toks[i].Tag != "VBN" || i < 1 {
+func frontedMatch(c *candidates, toks []nlp.Token, ps []actors.Phrase, i int) (trigger, bool) {
+	if c == nil || i < 1 || toks[i].Tag != "VBN" && !headlineParticiple(toks, ps, i) {
 		return trigger{}, false
 	}
 	aux := i - 1
@@ -614,6 +670,24 @@ func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
 		}
 	}
 	return trigger{}, false
+}
+
+// headlineParticiple reports whether the past tense at i is a headline's
+// passive participle with its auxiliary dropped ("Curfew Lifted in Manila",
+// read as "curfew lifted/VBD"): the sentence's first verb, right after a
+// noun that is no actor, with no object after it.
+func headlineParticiple(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	if toks[i].Tag != "VBD" || !toks[i-1].IsNoun() || inPhrase(ps, i-1) || !isHeadline(toks) || slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() }) {
+		return false
+	}
+	if i+1 == len(toks) {
+		return true
+	}
+	switch toks[i+1].Tag {
+	case "IN", "TO", "RB", ",", ":":
+		return true
+	}
+	return false
 }
 
 // matchRest finds the words of p after token i, each within gapMax tokens

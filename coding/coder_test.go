@@ -395,6 +395,19 @@ func TestBuiltinRules(t *testing.T) {
 		{"a title-case headline may leave a subordinator in lower case", "Rebels Threaten Attack if Talks Fail", "REB 1384 - 2019-06-15"},
 		{"a headline's list of actors with its last comma kept", "Japan, India, Sign Ceasefire", "JPN 0871 IND 2019-06-15; IND 0871 JPN 2019-06-15"},
 		{"a headline's verb after a name, read as a possessive", "Ghana, Germany Sign Billion Dollar Aid Package", "GHA 070 - 2019-06-15; DEU 070 - 2019-06-15"},
+		{"a headline's plain verb after a plural subject, read as an adjective", "Police Arrest Dozens of Protesters in Lagos", "NGACOP 175 NGAOPP 2019-06-15"},
+		{"a headline's verb read as a noun is no part of the actor before it", "Rebels Release Hostages in Colombia", "COLREB 0841 COLCVL 2019-06-15"},
+		{"a headline's verb read as an adjective", "Militants Storm Hotel in Nairobi", "KENINS 190 KEN 2019-06-15"},
+		{"a noun compound that opens a headline is no subject and verb", "Gas Attack in Jerusalem Kills Scores", "ISRUAF 190 - 2019-06-15"},
+		{"a headline's participle without its auxiliary, read as a past tense", "Curfew Lifted in Lagos After Talks", "NGAGOV 0813 NGA 2019-06-15"},
+		{"police turning on protesters repress them", "Kenyan Police Turn on Protesters in Nairobi", "KENCOP 175 KENOPP 2019-06-15"},
+		{"planes that pummel positions attack from the air", "Fighter Planes Pummel Rebel Positions in Syria", "SYRMIL 195 SYR 2019-06-15"},
+		{"expanded recruitment is mobilisation", "Rebels Expand Recruitment in Mali", "MLIREB 154 MLI 2019-06-15"},
+		{"declined aid is rejected", "Sudan Declines Humanitarian Aid", "SDN 1223 - 2019-06-15"},
+		{"a commission into abuses investigates them", "Kenya Launches Commission into Police Abuses", "KEN 092 KENCOP 2019-06-15"},
+		{"a need for assistance expressed is an appeal for aid", "Yemeni Leader Expresses Need for Foreign Assistance", "YEMGOV 023 - 2019-06-15"},
+		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
+		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}
