@@ -133,25 +133,30 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 		if !isHeadline(toks) {
 			continue
 		}
-		plural := false
+		plural, headPl := false, false // a list of subjects; the head noun before "of" ("Leaders of Kenya and Japan Meet")
 		for i := 1; i < len(toks); i++ {
 			t, prev := &toks[i], &toks[i-1]
 			switch {
+			case t.Tag == "VBG" && prev.IsNoun() && i+2 < len(toks) && !toks[i+1].IsVerb() && strings.HasSuffix(toks[i+1].Norm, "s") && c.Verbs.sLemma(toks[i+1].Norm) != toks[i+1].Norm:
+				t.Tag, t.Lemma = "NN", t.Norm // "Suicide Bombing Kills Dozens": the gerund is the noun
+				plural = false
+				continue
 			case t.IsVerb() || t.Tag == "MD" || t.Tag == "IN" && t.Norm != "of" || t.Tag == "TO" || isBoundary(t) && t.Norm != ",":
 				// the headline's verb is read as one, or the noun phrase ends
 			case t.Norm == "and" || t.Norm == "," || t.Norm == "of" || t.Tag == "DT" || t.Tag == "CD":
 				plural = plural || t.Norm == "and" || t.Norm == ","
+				if t.Norm == "of" && !headPl {
+					headPl = pluralNoun(prev)
+				}
 				continue
 			case !prev.IsNoun():
 				if t.IsNoun() || t.Tag == "JJ" {
-					plural = false
+					plural = plural && (prev.Norm == "and" || prev.Norm == ",")
 					continue
 				}
 			default:
 				form, lemma := "", ""
-				pl := plural || prev.Tag == "NNS" || prev.Tag == "NNPS" || prev.Norm == "police" || prev.Norm == "people" ||
-					strings.HasSuffix(prev.Norm, "s") && !strings.HasSuffix(prev.Norm, "ss") && !strings.HasSuffix(prev.Norm, "us") && !strings.HasSuffix(prev.Norm, "is") && !strings.HasSuffix(prev.Norm, "as")
-				if pl && c.Verbs.verbs[t.Norm] != nil && !strings.HasSuffix(t.Norm, "s") {
+				if pl := plural || headPl || pluralNoun(prev); pl && c.Verbs.verbs[t.Norm] != nil && !strings.HasSuffix(t.Norm, "s") {
 					form, lemma = "VBP", t.Norm
 				} else if !pl && strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ss") {
 					if l := c.Verbs.sLemma(t.Norm); l != t.Norm {
@@ -160,7 +165,7 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 				}
 				next := i + 1
 				if form != "" && (next == len(toks) || !toks[next].IsVerb() && toks[next].Tag != "MD" && c.Verbs.verbs[toks[next].Norm] == nil && c.Verbs.sLemma(toks[next].Norm) == toks[next].Norm) {
-					// "Police Raid Leaves 3 Dead": a noun compound before the verb
+					// not "Police Raid Leaves 3 Dead": a noun compound before the verb
 					t.Tag, t.Lemma = form, lemma
 					break
 				}
@@ -172,6 +177,22 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 			break
 		}
 	}
+}
+
+// pluralNoun reports whether a headline's noun is plural: tagged so, an
+// -s form ("Rebels/NNP", not "Gas", "Status"), or a plural of its own
+// ("police", "people", "gunmen", "children").
+func pluralNoun(t *nlp.Token) bool {
+	if !t.IsNoun() {
+		return false
+	}
+	switch w := t.Norm; {
+	case t.Tag == "NNS" || t.Tag == "NNPS", w == "police" || w == "people" || w == "children" || strings.HasSuffix(w, "men"):
+		return true
+	case strings.HasSuffix(w, "s"):
+		return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "as")
+	}
+	return false
 }
 
 // trigger is one pattern match in a sentence.
