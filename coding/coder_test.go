@@ -408,6 +408,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a need for assistance expressed is an appeal for aid", "Yemeni Leader Expresses Need for Foreign Assistance", "YEMGOV 023 - 2019-06-15"},
 		{"a headline's verb agrees with the head noun before of and a list after it", "Leaders of Egypt and Sudan Meet in Cairo", "EGY 040 SDN 2019-06-15; SDN 040 EGY 2019-06-15"},
 		{"a gerund that opens a headline before its verb is a noun", "Suicide Bombing Kills Dozens at Market in Pakistan", "PAKUAF 1834 PAK 2019-06-15"},
+		{"a headline's subject and infinitive tell what it will do", "Egypt to Release Political Prisoners", "EGY 035 EGYCVL 2019-06-15"},
+		{"a headline's infinitive of force is a threat", "Kenya to Send Troops to Somalia", "KEN 138 SOM 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {

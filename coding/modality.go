@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"slices"
+
 	"parley/cameo"
 	"parley/nlp"
 )
@@ -124,6 +126,11 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return wish, v // "urged Israel to allow aid", "persuaded X to": asked for, not done
 	}
 	gt := toks[g]
+	if gt.IsNoun() && isHeadline(toks) && !slices.ContainsFunc(toks[:k], func(t nlp.Token) bool { return t.IsVerb() || t.Tag == "MD" }) {
+		// "Kenya to Send Troops to Somalia": a headline's subject and
+		// infinitive, with "is" dropped, tell what it will do
+		return future, k
+	}
 	switch {
 	case refusalVerbs[gt.Lemma]:
 		return refused, g
