@@ -698,17 +698,29 @@ func frontedMatch(c *candidates, toks []nlp.Token, ps []actors.Phrase, i int) (t
 // read as "curfew lifted/VBD"): the sentence's first verb, right after a
 // noun that is no actor, with no object after it.
 func headlineParticiple(toks []nlp.Token, ps []actors.Phrase, i int) bool {
-	if toks[i].Tag != "VBD" || !toks[i-1].IsNoun() || inPhrase(ps, i-1) || !isHeadline(toks) || slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() }) {
+	return toks[i].Tag == "VBD" && toks[i-1].IsNoun() && !inPhrase(ps, i-1) && headlinePast(toks, i)
+}
+
+// headlinePast reports whether the past form at i is the first verb of a
+// headline, with no object after it ("Prisoners Freed in Egypt", "Four
+// Found Guilty"): a headline tells the past in the present tense, so its
+// past form is a participle whose "was" or "were" is dropped.
+func headlinePast(toks []nlp.Token, i int) bool {
+	if !isHeadline(toks) || slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() || t.Tag == "MD" }) {
 		return false
 	}
 	if i+1 == len(toks) {
 		return true
 	}
+	switch toks[i+1].Norm {
+	case "that", "whether", "if", "because", "as", "while", "after", "before", "when":
+		return false // "The US claimed that ...": a clause, not a passive's place
+	}
 	switch toks[i+1].Tag {
 	case "IN", "TO", "RB", ",", ":":
 		return true
 	}
-	return false
+	return toks[i+1].Norm == "guilty" || toks[i+1].Norm == "dead" // "Found Guilty", "Shot Dead"
 }
 
 // matchRest finds the words of p after token i, each within gapMax tokens
@@ -2086,7 +2098,7 @@ const placeOnly = "**"
 func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
 	sector := ""
 	switch h := toks[tr.head].Lemma; {
-	case h == "sentence" || h == "convict" || h == "indict" || h == "prosecute" || h == "try":
+	case h == "sentence" || h == "convict" || h == "indict" || h == "prosecute" || h == "try" || code == "116":
 		sector = "JUD" // the courts
 	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
 		sector = "COP"
@@ -2115,8 +2127,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil
 		}
 	default:
-		if !isHeadline(toks) || !toks[aux].IsNoun() {
-			return nil // a headline drops "was": "Curfew Imposed in Kabul"
+		if !isHeadline(toks) || !toks[aux].IsNoun() && toks[aux].Tag != "CD" {
+			return nil // a headline drops "was": "Curfew Imposed in Kabul", "Four Found Guilty"
 		}
 	}
 	h := &toks[tr.head]
