@@ -341,6 +341,9 @@ func happens(toks []nlp.Token, tr trigger) int {
 		return -1
 	}
 	for k := tr.head - 1; k >= 0; k-- {
+		if clauseOpeners[toks[k].Norm] && isHeadline(toks) {
+			break // "Demonstrators Unite across Mexico as Protests Spread": the noun opens its clause
+		}
 		if t := toks[k].Tag; t != "DT" && t != "JJ" && t != "NNP" && t != "NN" && t != "CD" && t != "," {
 			return -1 // "police broke up protests": the noun is an object
 		}
@@ -366,6 +369,10 @@ func happens(toks []nlp.Token, tr trigger) int {
 	}
 	return -1
 }
+
+// clauseOpeners are the conjunctions after which a protest or violence
+// noun may open a clause of its own ("as protests spread").
+var clauseOpeners = map[string]bool{"as": true, "while": true, "when": true, "after": true, "and": true, "but": true}
 
 // happenings are the verbs of which a protest or violence is the subject
 // when it happens ("broke out", "erupted", "took place").
@@ -1123,6 +1130,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
+	if tr.occurs {
+		// "police fired tear gas as protests spread": no actor before the
+		// clause the event noun opens does it
+		for k := tr.head - 1; k >= 0; k-- {
+			if clauseOpeners[toks[k].Norm] {
+				subj = slices.DeleteFunc(subj, func(p *actors.Phrase) bool { return p.Tok0 < k })
+				break
+			}
+		}
+	}
 	if passive && toks[tr.anchor].Tag == "VBN" && tr.anchor > 0 {
 		if p := phraseEndingAt(ps, tr.anchor-1); p != nil && (len(subj) == 0 || subj[len(subj)-1] != p) {
 			// "called for the release of journalists detained by the
