@@ -141,6 +141,12 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 				t.Tag, t.Lemma = "NN", t.Norm // "Suicide Bombing Kills Dozens": the gerund is the noun
 				plural = false
 				continue
+			case t.Tag == "VBZ" && prev.IsNoun() && c.Verbs.sLemma(t.Norm) == t.Norm && i+1 < len(toks) && !toks[i+1].IsVerb() && !sForm(toks[i+1].Norm) && (c.Verbs.verbs[toks[i+1].Norm] != nil || happenings[toks[i+1].Norm]):
+				// "Japan Citizens/VBZ Express/JJ Support": an -s form of no
+				// event verb is the plural noun before the verb
+				t.Tag, t.Lemma = "NNS", strings.TrimSuffix(t.Norm, "s")
+				plural = false
+				continue
 			case t.IsVerb() || t.Tag == "MD" || t.Tag == "IN" && t.Norm != "of" || t.Tag == "TO" || isBoundary(t) && t.Norm != ",":
 				// the headline's verb is read as one, or the noun phrase ends
 			case t.Norm == "and" || t.Norm == "," || t.Norm == "of" || t.Tag == "DT" || t.Tag == "CD":
@@ -156,16 +162,16 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 				}
 			default:
 				form, lemma := "", ""
-				if pl := plural || headPl || pluralNoun(prev); pl && c.Verbs.verbs[t.Norm] != nil && !strings.HasSuffix(t.Norm, "s") {
+				if pl := plural || headPl || pluralNoun(prev); pl && (c.Verbs.verbs[t.Norm] != nil || happenings[t.Norm]) && !sForm(t.Norm) {
 					form, lemma = "VBP", t.Norm
-				} else if !pl && strings.HasSuffix(t.Norm, "s") && !strings.HasSuffix(t.Norm, "ss") {
+				} else if !pl && sForm(t.Norm) {
 					if l := c.Verbs.sLemma(t.Norm); l != t.Norm {
 						form, lemma = "VBZ", l
 					}
 				}
 				next := i + 1
-				if form != "" && (next == len(toks) || !toks[next].IsVerb() && toks[next].Tag != "MD" && c.Verbs.verbs[toks[next].Norm] == nil && c.Verbs.sLemma(toks[next].Norm) == toks[next].Norm) {
-					// not "Police Raid Leaves 3 Dead": a noun compound before the verb
+				if form != "" && (next == len(toks) || !toks[next].IsVerb() && toks[next].Tag != "MD" && (!t.IsNoun() || c.Verbs.verbs[toks[next].Norm] == nil && c.Verbs.sLemma(toks[next].Norm) == toks[next].Norm)) {
+					// not "Police Raid/NN Leaves 3 Dead": a noun compound before the verb
 					t.Tag, t.Lemma = form, lemma
 					break
 				}
@@ -178,6 +184,10 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 		}
 	}
 }
+
+// sForm reports whether w ends in an -s that may be a third-person or
+// plural ending ("calls", not "express").
+func sForm(w string) bool { return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") }
 
 // pluralNoun reports whether a headline's noun is plural: tagged so, an
 // -s form ("Rebels/NNP", not "Gas", "Status"), or a plural of its own
