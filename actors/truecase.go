@@ -73,8 +73,25 @@ func SentenceCase(s *nlp.Sentence) Case {
 		return Upper
 	case plain == 0 && initials >= 3:
 		return Title
+	case plain == 1 && initials >= 6 && !finalStop(s):
+		// "Thousands of Troops Deployed to southern Indonesia Amid
+		// Simmering Tensions": one word left in lower case by a headline
+		return Title
 	}
 	return Mixed
+}
+
+// finalStop reports whether a sentence ends with a full stop, a question
+// or an exclamation mark, as prose does and headlines do not.
+func finalStop(s *nlp.Sentence) bool {
+	if len(s.Tokens) == 0 {
+		return false
+	}
+	switch s.Tokens[len(s.Tokens)-1].Norm {
+	case ".", "!", "?", "...", "…", "\"", "'", ")":
+		return true
+	}
+	return false
 }
 
 // smallWords are the words a title-case headline leaves in lower case.

@@ -415,6 +415,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"a protest noun that opens a headline's clause after as happens, by the place's crowd, not the main clause's subject", "Police Fire Tear Gas as Protests Spread Across Kenya", "KENCOP 175 - 2019-06-15; KENCVL 141 KENGOV 2019-06-15"},
 		{"a headline's verb ending in -ss after a plural subject", "Kenyan Citizens Express Support for Striking Teachers", "KENCVL 051 KENEDU 2019-06-15"},
 		{"a headline's verb read as an adjective before a noun that may be a verb", "Gunmen Open Fire on Bus in Nigeria", "NGAUAF 193 NGA 2019-06-15"},
+		{"a title-case headline with one plain word left in lower case", "Hundreds of Kenyan Troops Deployed to northern Somalia Amid Rising Tensions", "KENMIL 154 SOM 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
