@@ -1137,6 +1137,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 
 	fronted := len(tr.toks) > 1 && tr.toks[0] < tr.head // frontedMatch: a passive
 	passive := fronted || isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor, tr.last)
+	if !passive && (toks[tr.anchor].Tag == "VBD" || toks[tr.anchor].Tag == "VBN") && tr.anchor == tr.head && tr.anchor > 0 && (toks[tr.anchor-1].IsNoun() || toks[tr.anchor-1].Tag == "CD") &&
+		headlinePast(toks, tr.anchor) && byAgent(toks, ps, tr.last) == nil && stateDoer(toks, ps, tr, evCode) != nil {
+		// "Egypt: Activists Detained Ahead of Vote", "Prisoners Freed in
+		// Amnesty": a headline's participle with its "were" dropped, done
+		// by the state, as the passive without an agent is
+		passive = true
+	}
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
