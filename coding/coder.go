@@ -276,6 +276,12 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		ov := -1
 		if lv < 0 && !inPhrase(ps, i) {
 			ov = happens(toks, best)
+			if ov < 0 && headlineHappening(toks, ps, best) && !slices.ContainsFunc(out, func(o trigger) bool { return o.anchor > i }) {
+				// "Deadly Protests in Kenya Over Tax Bill": the noun that opens
+				// a headline, with its place, and no event verb after it
+				// ("Gas Attack in Jerusalem Kills Scores" is the killing)
+				ov = best.head
+			}
 		}
 		head := i
 		if n := len(best.toks); n > 1 && best.toks[n-1] == i+n-1 && violentRoots[cameo.Root(best.pat.Code)] &&
@@ -383,6 +389,37 @@ func happens(toks []nlp.Token, tr trigger) int {
 // clauseOpeners are the conjunctions after which a protest or violence
 // noun may open a clause of its own ("as protests spread").
 var clauseOpeners = map[string]bool{"as": true, "while": true, "when": true, "after": true, "and": true, "but": true}
+
+// headlineHappening reports whether the protest or violence noun the
+// trigger matched opens a headline and is placed at once ("Riots in
+// Karachi After Election", "Kenya: Clashes in Lagos Leave 5 Dead"): the
+// headline tells that it happened there.
+func headlineHappening(toks []nlp.Token, ps []actors.Phrase, tr trigger) bool {
+	if r := cameo.Root(tr.pat.Code); r != "14" && r != "18" && r != "19" && r != "20" || !isHeadline(toks) {
+		return false
+	}
+	for k := tr.head - 1; k >= 0 && toks[k].Norm != ":"; k-- {
+		if t := toks[k].Tag; t != "DT" && t != "JJ" && t != "NNP" && t != "NN" && t != "CD" {
+			return false
+		}
+	}
+	j := tr.last + 1
+	if j+1 >= len(toks) || toks[j].Norm != "in" && toks[j].Norm != "across" {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if p := phraseStartingAt(ps, k); p != nil {
+			return p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital)
+		}
+		if toks[k].Tag == "NNP" {
+			return true // a city the gazetteer places
+		}
+		if toks[k].Tag != "DT" && toks[k].Tag != "JJ" {
+			return false
+		}
+	}
+	return false
+}
 
 // happenings are the verbs of which a protest or violence is the subject
 // when it happens ("broke out", "erupted", "took place").

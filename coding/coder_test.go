@@ -418,6 +418,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a title-case headline with one plain word left in lower case", "Hundreds of Kenyan Troops Deployed to northern Somalia Amid Rising Tensions", "KENMIL 154 SOM 2019-06-15"},
 		{"a headline's participle with its was dropped: done to its subject, by the state", "Opposition Leader Arrested in Pakistan", "PAKCOP 173 PAKOPP 2019-06-15"},
 		{"a headline's participle after a colon, read as a past tense", "Egypt: Activists Detained Ahead of Vote", "EGYCOP 173 EGYHRI 2019-06-15"},
+		{"a protest noun that opens a headline, placed at once, happened there", "Deadly Protests in Kenya Over Tax Bill", "KENCVL 141 KENGOV 2019-06-15"},
+		{"a violence noun that opens a headline, placed at once, is its place's armed men's", "Clashes in Nigeria Leave 5 Dead", "NGAUAF 190 NGA 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
