@@ -421,6 +421,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a protest noun that opens a headline, placed at once, happened there", "Deadly Protests in Kenya Over Tax Bill", "KENCVL 141 KENGOV 2019-06-15"},
 		{"a violence noun that opens a headline, placed at once, is its place's armed men's", "Clashes in Nigeria Leave 5 Dead", "NGAUAF 190 NGA 2019-06-15"},
 		{"a leader who quits accedes to a change in leadership", "Kenyan Leader Quits After Corruption Scandal", "KENGOV 0831 - 2019-06-15"},
+		{"an intention announced to do something is intent to do it", "Rebels in Mali Announce Their Intention to Lay Down Arms", "MLIREB 035 - 2019-06-15"},
+		{"a commitment made to do something is intent to do it", "Kenya Makes Commitment to Ease Media Restrictions", "KEN 035 KENMED 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {

@@ -31,6 +31,9 @@ var intentVerbs = map[string]bool{
 	"intend": true, "prepare": true, "seek": true, "aim": true, "hope": true,
 	"want": true, "propose": true, "undertake": true, "commit": true, "resolve": true,
 	"expect": true, "volunteer": true,
+	// nouns of intent ("announced their intention to lay down arms", "made
+	// a commitment to ease restrictions")
+	"intention": true, "intent": true, "readiness": true, "willingness": true, "commitment": true,
 }
 
 // realisVerbs govern an event that happens ("decided to lift sanctions",
