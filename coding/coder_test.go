@@ -423,6 +423,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a leader who quits accedes to a change in leadership", "Kenyan Leader Quits After Corruption Scandal", "KENGOV 0831 - 2019-06-15"},
 		{"an intention announced to do something is intent to do it", "Rebels in Mali Announce Their Intention to Lay Down Arms", "MLIREB 035 - 2019-06-15"},
 		{"a commitment made to do something is intent to do it", "Kenya Makes Commitment to Ease Media Restrictions", "KEN 035 KENMED 2019-06-15"},
+		{"military trainers sent are military cooperation", "Japan Sends Military Trainers to Kenya", "JPN 062 KEN 2019-06-15"},
+		{"trade ties boosted are economic cooperation", "Egypt and Sudan Boost Trade Ties", "EGY 061 SDN 2019-06-15; SDN 061 EGY 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
