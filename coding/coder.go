@@ -283,6 +283,9 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 				ov = best.head
 			}
 		}
+		if lv < 0 && ov < 0 {
+			lv = headlineOn(toks, ps, best)
+		}
 		head := i
 		if n := len(best.toks); n > 1 && best.toks[n-1] == i+n-1 && violentRoots[cameo.Root(best.pat.Code)] &&
 			!slices.ContainsFunc(best.toks, func(k int) bool { return !toks[k].IsNoun() }) {
@@ -389,6 +392,23 @@ func happens(toks []nlp.Token, tr trigger) int {
 // clauseOpeners are the conjunctions after which a protest or violence
 // noun may open a clause of its own ("as protests spread").
 var clauseOpeners = map[string]bool{"as": true, "while": true, "when": true, "after": true, "and": true, "but": true}
+
+// headlineOn returns the "on" that stands for a headline's dropped verb
+// between an actor and a strike ("Jailed Activist on Hunger Strike in
+// Kenya": is on hunger strike), or -1.
+func headlineOn(toks []nlp.Token, ps []actors.Phrase, tr trigger) int {
+	if cameo.Root(tr.pat.Code) != "14" || !isHeadline(toks) || slices.ContainsFunc(toks, func(t nlp.Token) bool { return t.IsVerb() && t.Tag != "VBN" }) {
+		return -1
+	}
+	k := tr.toks[0] - 1
+	for k > 0 && toks[k].Tag == "JJ" {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "on" || phraseEndingAt(ps, k-1) == nil {
+		return -1
+	}
+	return k
+}
 
 // headlineHappening reports whether the protest or violence noun the
 // trigger matched opens a headline and is placed at once ("Riots in
