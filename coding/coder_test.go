@@ -426,6 +426,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"military trainers sent are military cooperation", "Japan Sends Military Trainers to Kenya", "JPN 062 KEN 2019-06-15"},
 		{"trade ties boosted are economic cooperation", "Egypt and Sudan Boost Trade Ties", "EGY 061 SDN 2019-06-15; SDN 061 EGY 2019-06-15"},
 		{"a headline's actor on strike, its verb dropped, strikes", "Kenyan Doctors on Strike Over Pay", "KENHLH 143 KENGOV 2019-06-15"},
+		{"a headline's abbreviated North Korea is not South Korea", "N. Korean Troops Fire on S. Korean Soldiers", "PRKMIL 193 KORMIL 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
