@@ -393,6 +393,23 @@ func happens(toks []nlp.Token, tr trigger) int {
 // noun may open a clause of its own ("as protests spread").
 var clauseOpeners = map[string]bool{"as": true, "while": true, "when": true, "after": true, "and": true, "but": true}
 
+// colonSpeaker returns the actor that opens a headline before a colon,
+// before token k ("Zelensky: Russia Must Withdraw Troops"), or nil.
+func colonSpeaker(toks []nlp.Token, ps []actors.Phrase, k int) *actors.Phrase {
+	if k < 0 || !isHeadline(toks) {
+		return nil
+	}
+	for c := k - 1; c > 0; c-- {
+		if toks[c].Norm == ":" {
+			if p := phraseEndingAt(ps, c-1); p != nil && p.Tok0 == 0 {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
 // headlineOn returns the "on" that stands for a headline's dropped verb
 // between an actor and a strike ("Jailed Activist on Hunger Strike in
 // Kenya": is on hunger strike), or -1.
@@ -1527,6 +1544,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				return nil
 			}
 			notes = append(notes, fmt.Sprintf("demand that %s (%s %s)", evCode, toks[sp].Text, toks[gov].Text))
+			evCode = demandCode(evCode)
+			break
+		}
+		if sp := colonSpeaker(toks, ps, gov); sp != nil && !passive && (toks[gov].Norm == "must" || toks[gov].Norm == "should") && len(subj) > 0 && subj[0] != sp {
+			// "Zelensky: Russia Must Withdraw Troops": the headline's
+			// speaker before the colon demands it
+			srcs, tgts = []*actors.Phrase{sp}, subj
+			notes = append(notes, fmt.Sprintf("demand that %s (%s: %s)", evCode, sp.Text, toks[gov].Text))
 			evCode = demandCode(evCode)
 			break
 		}
