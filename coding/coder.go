@@ -155,14 +155,14 @@ func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
 					headPl = pluralNoun(prev)
 				}
 				continue
-			case !prev.IsNoun():
+			case !prev.IsNoun() && !(prev.Norm == "," && plural && toks[i-2].IsNoun()): // "Brazil, Indonesia, Announce"
 				if t.IsNoun() || t.Tag == "JJ" {
 					plural = plural && (prev.Norm == "and" || prev.Norm == ",")
 					continue
 				}
 			default:
 				form, lemma := "", ""
-				if pl := plural || headPl || pluralNoun(prev); pl && (c.Verbs.verbs[t.Norm] != nil || happenings[t.Norm]) && !sForm(t.Norm) {
+				if pl := plural || headPl || pluralNoun(prev) || prev.Norm == ","; pl && (c.Verbs.verbs[t.Norm] != nil || happenings[t.Norm]) && !sForm(t.Norm) {
 					form, lemma = "VBP", t.Norm
 				} else if !pl && sForm(t.Norm) {
 					if l := c.Verbs.sLemma(t.Norm); l != t.Norm {

@@ -428,6 +428,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"a headline's actor on strike, its verb dropped, strikes", "Kenyan Doctors on Strike Over Pay", "KENHLH 143 KENGOV 2019-06-15"},
 		{"a headline's abbreviated North Korea is not South Korea", "N. Korean Troops Fire on S. Korean Soldiers", "PRKMIL 193 KORMIL 2019-06-15"},
 		{"a headline's speaker before a colon demands what another must do", "Zelensky: Russia Must Withdraw Troops", "UKRGOV 105 RUS 2019-06-15"},
+		{"a headline's verb after a list with its last comma, read as a noun", "Ghana, Togo, Recall Ambassadors From Mali", "GHA 161 MLIGOV 2019-06-15; TGO 161 MLIGOV 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
 	} {
