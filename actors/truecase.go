@@ -73,8 +73,25 @@ func SentenceCase(s *nlp.Sentence) Case {
 		return Upper
 	case plain == 0 && initials >= 3:
 		return Title
+	case plain == 1 && initials >= 6 && !finalStop(s):
+		// "Thousands of Troops Deployed to southern Indonesia Amid
+		// Simmering Tensions": one word left in lower case by a headline
+		return Title
 	}
 	return Mixed
+}
+
+// finalStop reports whether a sentence ends with a full stop, a question
+// or an exclamation mark, as prose does and headlines do not.
+func finalStop(s *nlp.Sentence) bool {
+	if len(s.Tokens) == 0 {
+		return false
+	}
+	switch s.Tokens[len(s.Tokens)-1].Norm {
+	case ".", "!", "?", "...", "…", "\"", "'", ")":
+		return true
+	}
+	return false
 }
 
 // smallWords are the words a title-case headline leaves in lower case.
@@ -84,6 +101,12 @@ var smallWords = map[string]bool{
 	"on": true, "per": true, "to": true, "up": true, "via": true, "vs": true, "with": true, "from": true,
 	"into": true, "over": true, "after": true, "amid": true, "than": true, "onto": true, "upon": true,
 	"near": true, "out": true, "is": true, "are": true, "be": true, "'s": true, "s": true, "n't": true,
+	// longer prepositions and subordinators some styles leave in lower case
+	// ("Demonstrators Unite across Mexico", "Threaten Strike if Deal Fails")
+	"if": true, "across": true, "under": true, "against": true, "about": true, "between": true,
+	"during": true, "without": true, "within": true, "through": true, "toward": true, "towards": true,
+	"despite": true, "among": true, "around": true, "along": true, "since": true, "until": true,
+	"behind": true, "beyond": true, "following": true, "ahead": true, "while": true, "when": true,
 	// particles of names ("Rio de Janeiro", "Ibn Khaldun")
 	"de": true, "da": true, "del": true, "della": true, "di": true, "do": true, "dos": true, "das": true,
 	"du": true, "des": true, "la": true, "le": true, "van": true, "von": true, "der": true, "den": true,

@@ -58,6 +58,7 @@ func TestBuiltinCodes(t *testing.T) {
 		{"0256", "REQUEST", -0.3},
 		{"044", "CONSULT", 2.5},
 		{"0871", "RETREAT", 9},
+		{"0831", "RETREAT", 5}, // a resignation: PLOVER's RETREAT (resign)
 		{"1246", "REJECT", -4},
 		{"190", "ASSAULT", -10},
 	}

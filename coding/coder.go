@@ -79,8 +79,10 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	if tc, ts, ok := c.Actors.Truecase(c.Parser, body, sents); ok {
 		places = c.placeText(body, tc, ts)
 		text, sents = tc, ts
+		c.headlineVerbs(sents)
 		acts = c.Actors.DocumentCase(sents, false)
 	} else {
+		c.headlineVerbs(sents)
 		acts = c.Actors.Document(sents)
 	}
 	why, whole := c.discarded(doc.ID, sents, doc.Title != "")
@@ -116,6 +118,91 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	res.Events = out
 	return res, nil
+}
+
+// headlineVerbs retags the present-tense verb of each headline that the
+// tagger read as something else ("Police Arrest/JJS Dozens", "Rebels
+// Release/NN Hostages", "Militants Storm/JJ Hotel"), before the actors are
+// found, so that no actor phrase runs through it ("Rebels attack army"):
+// the first word after the noun phrase that opens the headline, in the
+// form that agrees with it (plain after a plural, -s after a singular),
+// when it heads a verb pattern and no verb follows at once.
+func (c *Coder) headlineVerbs(sents []nlp.Sentence) {
+	for si := range sents {
+		toks := sents[si].Tokens
+		if !isHeadline(toks) {
+			continue
+		}
+		plural, headPl := false, false // a list of subjects; the head noun before "of" ("Leaders of Kenya and Japan Meet")
+		for i := 1; i < len(toks); i++ {
+			t, prev := &toks[i], &toks[i-1]
+			switch {
+			case t.Tag == "VBG" && prev.IsNoun() && i+2 < len(toks) && !toks[i+1].IsVerb() && strings.HasSuffix(toks[i+1].Norm, "s") && c.Verbs.sLemma(toks[i+1].Norm) != toks[i+1].Norm:
+				t.Tag, t.Lemma = "NN", t.Norm // "Suicide Bombing Kills Dozens": the gerund is the noun
+				plural = false
+				continue
+			case t.Tag == "VBZ" && prev.IsNoun() && c.Verbs.sLemma(t.Norm) == t.Norm && i+1 < len(toks) && !toks[i+1].IsVerb() && !sForm(toks[i+1].Norm) && (c.Verbs.verbs[toks[i+1].Norm] != nil || happenings[toks[i+1].Norm]):
+				// "Japan Citizens/VBZ Express/JJ Support": an -s form of no
+				// event verb is the plural noun before the verb
+				t.Tag, t.Lemma = "NNS", strings.TrimSuffix(t.Norm, "s")
+				plural = false
+				continue
+			case t.IsVerb() || t.Tag == "MD" || t.Tag == "IN" && t.Norm != "of" || t.Tag == "TO" || isBoundary(t) && t.Norm != ",":
+				// the headline's verb is read as one, or the noun phrase ends
+			case t.Norm == "and" || t.Norm == "," || t.Norm == "of" || t.Tag == "DT" || t.Tag == "CD":
+				plural = plural || t.Norm == "and" || t.Norm == ","
+				if t.Norm == "of" && !headPl {
+					headPl = pluralNoun(prev)
+				}
+				continue
+			case !prev.IsNoun() && !(prev.Norm == "," && plural && toks[i-2].IsNoun()): // "Brazil, Indonesia, Announce"
+				if t.IsNoun() || t.Tag == "JJ" {
+					plural = plural && (prev.Norm == "and" || prev.Norm == ",")
+					continue
+				}
+			default:
+				form, lemma := "", ""
+				if pl := plural || headPl || pluralNoun(prev) || prev.Norm == ","; pl && (c.Verbs.verbs[t.Norm] != nil || happenings[t.Norm]) && !sForm(t.Norm) {
+					form, lemma = "VBP", t.Norm
+				} else if !pl && sForm(t.Norm) {
+					if l := c.Verbs.sLemma(t.Norm); l != t.Norm {
+						form, lemma = "VBZ", l
+					}
+				}
+				next := i + 1
+				if form != "" && (next == len(toks) || !toks[next].IsVerb() && toks[next].Tag != "MD" && (!t.IsNoun() || c.Verbs.verbs[toks[next].Norm] == nil && c.Verbs.sLemma(toks[next].Norm) == toks[next].Norm)) {
+					// not "Police Raid/NN Leaves 3 Dead": a noun compound before the verb
+					t.Tag, t.Lemma = form, lemma
+					break
+				}
+				if t.IsNoun() || t.Tag == "JJ" {
+					plural = false
+					continue // the noun phrase goes on: "Army Base", "Human Rights"
+				}
+			}
+			break
+		}
+	}
+}
+
+// sForm reports whether w ends in an -s that may be a third-person or
+// plural ending ("calls", not "express").
+func sForm(w string) bool { return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") }
+
+// pluralNoun reports whether a headline's noun is plural: tagged so, an
+// -s form ("Rebels/NNP", not "Gas", "Status"), or a plural of its own
+// ("police", "people", "gunmen", "children").
+func pluralNoun(t *nlp.Token) bool {
+	if !t.IsNoun() {
+		return false
+	}
+	switch w := t.Norm; {
+	case t.Tag == "NNS" || t.Tag == "NNPS", w == "police" || w == "people" || w == "children" || strings.HasSuffix(w, "men"):
+		return true
+	case strings.HasSuffix(w, "s"):
+		return !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "as")
+	}
+	return false
 }
 
 // trigger is one pattern match in a sentence.
@@ -157,7 +244,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
 		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i, ahead)
-		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, i); fok && (!ok || len(best.pat.Rest) == 0) {
+		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, ps, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
 		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) || pastOnly[t.Norm] ||
@@ -189,6 +276,15 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		ov := -1
 		if lv < 0 && !inPhrase(ps, i) {
 			ov = happens(toks, best)
+			if ov < 0 && headlineHappening(toks, ps, best) && !slices.ContainsFunc(out, func(o trigger) bool { return o.anchor > i }) {
+				// "Deadly Protests in Kenya Over Tax Bill": the noun that opens
+				// a headline, with its place, and no event verb after it
+				// ("Gas Attack in Jerusalem Kills Scores" is the killing)
+				ov = best.head
+			}
+		}
+		if lv < 0 && ov < 0 {
+			lv = headlineOn(toks, ps, best)
 		}
 		head := i
 		if n := len(best.toks); n > 1 && best.toks[n-1] == i+n-1 && violentRoots[cameo.Root(best.pat.Code)] &&
@@ -264,6 +360,9 @@ func happens(toks []nlp.Token, tr trigger) int {
 		return -1
 	}
 	for k := tr.head - 1; k >= 0; k-- {
+		if clauseOpeners[toks[k].Norm] && isHeadline(toks) {
+			break // "Demonstrators Unite across Mexico as Protests Spread": the noun opens its clause
+		}
 		if t := toks[k].Tag; t != "DT" && t != "JJ" && t != "NNP" && t != "NN" && t != "CD" && t != "," {
 			return -1 // "police broke up protests": the noun is an object
 		}
@@ -293,6 +392,75 @@ func happens(toks []nlp.Token, tr trigger) int {
 		return j // a headline's verb read as a noun
 	}
 	return -1
+}
+
+// clauseOpeners are the conjunctions after which a protest or violence
+// noun may open a clause of its own ("as protests spread").
+var clauseOpeners = map[string]bool{"as": true, "while": true, "when": true, "after": true, "and": true, "but": true}
+
+// colonSpeaker returns the actor that opens a headline before a colon,
+// before token k ("Zelensky: Russia Must Withdraw Troops"), or nil.
+func colonSpeaker(toks []nlp.Token, ps []actors.Phrase, k int) *actors.Phrase {
+	if k < 0 || !isHeadline(toks) {
+		return nil
+	}
+	for c := k - 1; c > 0; c-- {
+		if toks[c].Norm == ":" {
+			if p := phraseEndingAt(ps, c-1); p != nil && p.Tok0 == 0 {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// headlineOn returns the "on" that stands for a headline's dropped verb
+// between an actor and a strike ("Jailed Activist on Hunger Strike in
+// Kenya": is on hunger strike), or -1.
+func headlineOn(toks []nlp.Token, ps []actors.Phrase, tr trigger) int {
+	if cameo.Root(tr.pat.Code) != "14" || !isHeadline(toks) || slices.ContainsFunc(toks, func(t nlp.Token) bool { return t.IsVerb() && t.Tag != "VBN" }) {
+		return -1
+	}
+	k := tr.toks[0] - 1
+	for k > 0 && toks[k].Tag == "JJ" {
+		k--
+	}
+	if k < 1 || toks[k].Norm != "on" || phraseEndingAt(ps, k-1) == nil {
+		return -1
+	}
+	return k
+}
+
+// headlineHappening reports whether the protest or violence noun the
+// trigger matched opens a headline and is placed at once ("Riots in
+// Karachi After Election", "Kenya: Clashes in Lagos Leave 5 Dead"): the
+// headline tells that it happened there.
+func headlineHappening(toks []nlp.Token, ps []actors.Phrase, tr trigger) bool {
+	if r := cameo.Root(tr.pat.Code); r != "14" && r != "18" && r != "19" && r != "20" || !isHeadline(toks) {
+		return false
+	}
+	for k := tr.head - 1; k >= 0 && toks[k].Norm != ":"; k-- {
+		if t := toks[k].Tag; t != "DT" && t != "JJ" && t != "NNP" && t != "NN" && t != "CD" {
+			return false
+		}
+	}
+	j := tr.last + 1
+	if j+1 >= len(toks) || toks[j].Norm != "in" && toks[j].Norm != "across" {
+		return false
+	}
+	for k := j + 1; k < len(toks) && k <= j+3; k++ {
+		if p := phraseStartingAt(ps, k); p != nil {
+			return p.Head != nil && (p.Head.Kind == actors.Country || p.Head.Kind == actors.Capital)
+		}
+		if toks[k].Tag == "NNP" {
+			return true // a city the gazetteer places
+		}
+		if toks[k].Tag != "DT" && toks[k].Tag != "JJ" {
+			return false
+		}
+	}
+	return false
 }
 
 // happenings are the verbs of which a protest or violence is the subject
@@ -585,8 +753,8 @@ func inPhrase(ps []actors.Phrase, i int) bool {
 // whose object is its subject, before the auxiliary ("a nationwide curfew
 // was imposed", "new sanctions were imposed on Iran"): the object within a
 // few words before "was", "were", "been" or "be".
-func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
-	if c == nil || toks[i].Tag != "VBN" || i < 1 {
+func frontedMatch(c *candidates, toks []nlp.Token, ps []actors.Phrase, i int) (trigger, bool) {
+	if c == nil || i < 1 || toks[i].Tag != "VBN" && !headlineParticiple(toks, ps, i) {
 		return trigger{}, false
 	}
 	aux := i - 1
@@ -619,6 +787,36 @@ func frontedMatch(c *candidates, toks []nlp.Token, i int) (trigger, bool) {
 		}
 	}
 	return trigger{}, false
+}
+
+// headlineParticiple reports whether the past tense at i is a headline's
+// passive participle with its auxiliary dropped ("Curfew Lifted in Manila",
+// read as "curfew lifted/VBD"): the sentence's first verb, right after a
+// noun that is no actor, with no object after it.
+func headlineParticiple(toks []nlp.Token, ps []actors.Phrase, i int) bool {
+	return toks[i].Tag == "VBD" && toks[i-1].IsNoun() && !inPhrase(ps, i-1) && headlinePast(toks, i)
+}
+
+// headlinePast reports whether the past form at i is the first verb of a
+// headline, with no object after it ("Prisoners Freed in Egypt", "Four
+// Found Guilty"): a headline tells the past in the present tense, so its
+// past form is a participle whose "was" or "were" is dropped.
+func headlinePast(toks []nlp.Token, i int) bool {
+	if !isHeadline(toks) || slices.ContainsFunc(toks[:i], func(t nlp.Token) bool { return t.IsVerb() || t.Tag == "MD" }) {
+		return false
+	}
+	if i+1 == len(toks) {
+		return true
+	}
+	switch toks[i+1].Norm {
+	case "that", "whether", "if", "because", "as", "while", "after", "before", "when":
+		return false // "The US claimed that ...": a clause, not a passive's place
+	}
+	switch toks[i+1].Tag {
+	case "IN", "TO", "RB", ",", ":":
+		return true
+	}
+	return toks[i+1].Norm == "guilty" || toks[i+1].Norm == "dead" // "Found Guilty", "Shot Dead"
 }
 
 // matchRest finds the words of p after token i, each within gapMax tokens
@@ -709,12 +907,16 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		if !s && !ed || strings.HasSuffix(t.Norm, "ss") || strings.HasSuffix(t.Norm, "us") {
 			return false
 		}
+	case t.Tag == "POS": // "Kenya, Germany Sign/POS": a verb after a name read as its possessive
+		if t.Norm == "'s" || t.Norm == "'" || t.Norm == "s" || !isHeadline(toks) {
+			return false
+		}
 	case t.Tag != "NN" && t.Tag != "NNS":
 		return false
 	}
 	for k := range ps {
-		if ps[k].Tok1 == i || ps[k].Tok1 == i-1 && headTitles[toks[i-1].Norm] {
-			return true // "UN chief urges ceasefire"
+		if ps[k].Tok1 == i || ps[k].Tok1 == i-1 && headTitles[toks[i-1].Norm] || listEnd(toks, ps, &ps[k], i) {
+			return true // "UN chief urges ceasefire", "Kenya, Germany Sign"
 		}
 	}
 	// a headline whose subject is no actor ("Car Bomb in Istanbul Kills 44")
@@ -728,6 +930,16 @@ func headlineVerb(toks []nlp.Token, ps []actors.Phrase, i int) bool {
 		}
 	}
 	return false
+}
+
+// listEnd reports whether the actor phrase p closes a headline's list of
+// actors written with commas only, the last comma kept before the verb at
+// i ("Japan, Kenya, Sign Ceasefire").
+func listEnd(toks []nlp.Token, ps []actors.Phrase, p *actors.Phrase, i int) bool {
+	if p.Tok1 != i-1 || toks[i-1].Norm != "," || p.Tok0 < 2 || toks[p.Tok0-1].Norm != "," || phraseEndingAt(ps, p.Tok0-2) == nil {
+		return false
+	}
+	return isHeadline(toks)
 }
 
 // subjectBefore reports whether the actor phrase that ends right before
@@ -1007,11 +1219,28 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 
 	fronted := len(tr.toks) > 1 && tr.toks[0] < tr.head // frontedMatch: a passive
 	passive := fronted || isPassive(toks, tr.anchor) || reducedPassive(toks, ps, tr.anchor, tr.last)
+	if !passive && (toks[tr.anchor].Tag == "VBD" || toks[tr.anchor].Tag == "VBN") && tr.anchor == tr.head && tr.anchor > 0 && (toks[tr.anchor-1].IsNoun() || toks[tr.anchor-1].Tag == "CD") &&
+		headlinePast(toks, tr.anchor) && byAgent(toks, ps, tr.last) == nil && stateDoer(toks, ps, tr, evCode) != nil {
+		// "Egypt: Activists Detained Ahead of Vote", "Prisoners Freed in
+		// Amnesty": a headline's participle with its "were" dropped, done
+		// by the state, as the passive without an agent is
+		passive = true
+	}
 	var srcs, tgts []*actors.Phrase
 	var notes []string
 	subj := subject(toks, ps, tr.anchor)
 	if tr.occurs && tr.last+1 < len(toks) && toks[tr.last+1].Norm == "between" {
 		subj = nil // "Fighting between X and Y broke out": X and Y, found below
+	}
+	if tr.occurs {
+		// "police fired tear gas as protests spread": no actor before the
+		// clause the event noun opens does it
+		for k := tr.head - 1; k >= 0; k-- {
+			if clauseOpeners[toks[k].Norm] {
+				subj = slices.DeleteFunc(subj, func(p *actors.Phrase) bool { return p.Tok0 < k })
+				break
+			}
+		}
 	}
 	if passive && toks[tr.anchor].Tag == "VBN" && tr.anchor > 0 {
 		if p := phraseEndingAt(ps, tr.anchor-1); p != nil && (len(subj) == 0 || subj[len(subj)-1] != p) {
@@ -1370,6 +1599,14 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				return nil
 			}
 			notes = append(notes, fmt.Sprintf("demand that %s (%s %s)", evCode, toks[sp].Text, toks[gov].Text))
+			evCode = demandCode(evCode)
+			break
+		}
+		if sp := colonSpeaker(toks, ps, gov); sp != nil && !passive && (toks[gov].Norm == "must" || toks[gov].Norm == "should") && len(subj) > 0 && subj[0] != sp {
+			// "Zelensky: Russia Must Withdraw Troops": the headline's
+			// speaker before the colon demands it
+			srcs, tgts = []*actors.Phrase{sp}, subj
+			notes = append(notes, fmt.Sprintf("demand that %s (%s: %s)", evCode, sp.Text, toks[gov].Text))
 			evCode = demandCode(evCode)
 			break
 		}
@@ -2041,7 +2278,7 @@ const placeOnly = "**"
 func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *actors.Phrase {
 	sector := ""
 	switch h := toks[tr.head].Lemma; {
-	case h == "sentence" || h == "convict" || h == "indict" || h == "prosecute" || h == "try":
+	case h == "sentence" || h == "convict" || h == "indict" || h == "prosecute" || h == "try" || code == "116":
 		sector = "JUD" // the courts
 	case strings.HasPrefix(code, "173"), strings.HasPrefix(code, "175"):
 		sector = "COP"
@@ -2072,8 +2309,8 @@ func stateDoer(toks []nlp.Token, ps []actors.Phrase, tr trigger, code string) *a
 			return nil
 		}
 	default:
-		if !isHeadline(toks) || !toks[aux].IsNoun() {
-			return nil // a headline drops "was": "Curfew Imposed in Kabul"
+		if !isHeadline(toks) || !toks[aux].IsNoun() && toks[aux].Tag != "CD" {
+			return nil // a headline drops "was": "Curfew Imposed in Kabul", "Four Found Guilty"
 		}
 	}
 	h := &toks[tr.head]

@@ -1,6 +1,8 @@
 package coding
 
 import (
+	"slices"
+
 	"parley/cameo"
 	"parley/nlp"
 )
@@ -29,6 +31,9 @@ var intentVerbs = map[string]bool{
 	"intend": true, "prepare": true, "seek": true, "aim": true, "hope": true,
 	"want": true, "propose": true, "undertake": true, "commit": true, "resolve": true,
 	"expect": true, "volunteer": true,
+	// nouns of intent ("announced their intention to lay down arms", "made
+	// a commitment to ease restrictions")
+	"intention": true, "intent": true, "readiness": true, "willingness": true, "commitment": true,
 }
 
 // realisVerbs govern an event that happens ("decided to lift sanctions",
@@ -124,6 +129,11 @@ func modalityOf(toks []nlp.Token, anchor int) (modality, int) {
 		return wish, v // "urged Israel to allow aid", "persuaded X to": asked for, not done
 	}
 	gt := toks[g]
+	if gt.IsNoun() && isHeadline(toks) && !slices.ContainsFunc(toks[:k], func(t nlp.Token) bool { return t.IsVerb() || t.Tag == "MD" }) {
+		// "Kenya to Send Troops to Somalia": a headline's subject and
+		// infinitive, with "is" dropped, tell what it will do
+		return future, k
+	}
 	switch {
 	case refusalVerbs[gt.Lemma]:
 		return refused, g

@@ -633,7 +633,24 @@ func isRelativeStop(toks []nlp.Token, k, anchor int) bool {
 // byAgent returns the phrase after "by" that follows the verb: the agent of
 // a passive.
 func byAgent(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
-	return agentAfter(toks, ps, last, "by", 3, false)
+	if p := agentAfter(toks, ps, last, "by", 3, false); p != nil {
+		return p
+	}
+	// "were abducted from a school in Dhaka by insurgents": past the
+	// places the participle tells, with no verb or clause between
+	for k := last + 1; k < len(toks) && k <= last+9; k++ {
+		switch t := &toks[k]; {
+		case t.Norm == "by":
+			if k <= last+3 {
+				return nil // the near one has no actor after it
+			}
+			return agentAfter(toks, ps, k-1, "by", 1, false)
+		case t.Norm == "from" || t.Norm == "in" || t.Norm == "at" || t.Norm == "near" || t.Norm == "outside" || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "NNP":
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // fromAgent returns the actor after "from" following a received event
