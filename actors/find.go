@@ -306,7 +306,8 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 			switch toks[k].Norm {
 			case "former", "ex", "ex-":
 				p.Former = true
-			case "foreign", "international", "western", "allied", "multinational", "coalition", "unidentified", "unknown":
+			case "foreign", "international", "western", "allied", "multinational", "coalition", "unidentified", "unknown",
+				"regional", "european", "african", "arab", "asian", "gulf", "nordic", "baltic", "balkan", "caribbean", "latin":
 				if k+1 >= len(toks) || !ownOffice[toks[k+1].Norm] {
 					unnamed = !p.Foreign && (toks[k].Norm == "unidentified" || toks[k].Norm == "unknown")
 					p.Foreign = true
@@ -584,7 +585,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					order++
 				}
 			}
-			if c := ps[k].Country; c != "" && !newsAgency(&ps[k]) {
+			if c := ps[k].Country; c != "" && !newsAgency(&ps[k]) && d.IsCountry(c) {
 				counts[c]++
 				if _, ok := first[c]; !ok {
 					first[c] = order

@@ -108,7 +108,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
-	out = placeImplied(out, acts)
+	out = placeImplied(out, acts, c.Actors.IsCountry)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
 		cityAgents(out, text, pc)
@@ -1713,7 +1713,7 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			counterpart(toks, tgt, ta, src, sa) // "his Russian counterpart visited"
 		}
 		var implied string
-		if ta == nil && cameo.Root(evCode) == "14" && sa.Country != "" && sa.Sector != "GOV" {
+		if ta == nil && cameo.Root(evCode) == "14" && sa.Country != "" && sa.Sector != "GOV" && (sa.Country == placeOf || c.Actors.IsCountry(sa.Country)) {
 			// A protest with no stated target is aimed at the government
 			// of the protesters' country, as CAMEO codes demonstrations.
 			ta = &parley.Actor{Code: sa.Country + "GOV", Country: sa.Country, Sector: "GOV"}
@@ -2651,7 +2651,7 @@ func nameBefore(text string) string {
 // country of their event's location, else, for the weapons, the article's
 // main country, the country its actors name most. It drops the events of a
 // state or a crowd of no known place.
-func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
+func placeImplied(evs []parley.Event, acts []actors.Sentence, isCountry func(string) bool) []parley.Event {
 	main := ""
 	out := evs[:0]
 	for i := range evs {
@@ -2666,7 +2666,7 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 				}
 				if country == "" && t.Country == placeOf {
 					if main == "" {
-						main = mainCountry(acts)
+						main = mainCountry(acts, isCountry)
 					}
 					country = main
 				}
@@ -2685,7 +2685,7 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 		}
 		if country == "" && a.Country == placeOf {
 			if main == "" {
-				main = mainCountry(acts)
+				main = mainCountry(acts, isCountry)
 			}
 			if main == "" || a.Sector == "UAF" {
 				continue // the state or a crowd of no known place; armed men nowhere
@@ -2697,7 +2697,7 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 		}
 		if country == "" {
 			if main == "" {
-				main = mainCountry(acts)
+				main = mainCountry(acts, isCountry)
 			}
 			country = main
 		}
@@ -2712,12 +2712,12 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence) []parley.Event {
 
 // mainCountry returns the country the document's actors name most, the
 // first named among equals.
-func mainCountry(acts []actors.Sentence) string {
+func mainCountry(acts []actors.Sentence, isCountry func(string) bool) string {
 	n := map[string]int{}
 	main := ""
 	for _, s := range acts {
 		for _, p := range s.Phrases {
-			if c := p.Country; c != "" {
+			if c := p.Country; c != "" && isCountry(c) {
 				n[c]++
 				if main == "" || n[c] > n[main] {
 					main = c

@@ -314,6 +314,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"a region's adjective names the region (CAMEO's regional codes), not the article's country", "Russia attacked Ukraine. European leaders condemned Russia.", "RUS 190 UKR 2019-06-15; EURGOV 111 RUS 2019-06-15"},
+		{"a region has no government to protest against", "European farmers protested.", "EURAGR 141 - 2019-06-15"},
 		{"a country's flags are a symbol, not the country", "British protesters waved Palestinian flags outside the Israeli embassy in London.", "GBROPP 141 ISRGOV 2019-06-15"},
 		{"his forces are the forces of the armed group he leads", "In May 2024, Mohamed Hamdan Dagalo said his forces would attack the army in Sudan.", "SDNREBRSF 1384 SDNMIL 2024-05"},
 		{"their forces are the forces of the group", "The Taliban said their fighters attacked the army in Kandahar.", "AFGINSTAL 190 AFGMIL 2019-06-15"},
