@@ -197,6 +197,11 @@ func alternatives(w string) []string {
 // "lift", "pushes" → "push", "denies" → "deny", "imposed" → "impose",
 // "banned" → "ban"), if the dictionary has it, else w.
 func (v *Verbs) sLemma(w string) string {
+	if rest, ok := strings.CutPrefix(w, "re-"); ok && rest != "" {
+		if b := v.sLemma("re" + rest); v.verbs[b] != nil {
+			return b // "re-open", "re-imposed": as written without the hyphen
+		}
+	}
 	if b, ok := irregularPast[w]; ok && v.verbs[b] != nil {
 		return b // "Putin spoke/NN by phone with Erdogan"
 	}
