@@ -223,6 +223,11 @@ type trigger struct {
 
 const gapMax = 4
 
+// npGapMax is the longer gap allowed when only a noun phrase's words stand
+// between two words of a pattern ("lifted the pre-existing trade and
+// travel restrictions").
+const npGapMax = 6
+
 func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 	toks := s.Tokens
 	var out []trigger
@@ -733,7 +738,7 @@ func newSentenceBits(toks []nlp.Token, buf []uint64) sentenceBits {
 // boundary.
 func (b sentenceBits) near(i int) uint64 {
 	var m uint64
-	for k := i + 1; k <= i+gapMax+1 && k < len(b.tok) && b.tok[k] != 0; k++ {
+	for k := i + 1; k <= i+npGapMax+1 && k < len(b.tok) && b.tok[k] != 0; k++ {
 		m |= b.tok[k]
 	}
 	return m
@@ -819,6 +824,16 @@ func headlinePast(toks []nlp.Token, i int) bool {
 	return toks[i+1].Norm == "guilty" || toks[i+1].Norm == "dead" // "Found Guilty", "Shot Dead"
 }
 
+// npWord reports whether t may stand inside a noun phrase before its head
+// ("the pre-existing trade and travel").
+func npWord(t *nlp.Token) bool {
+	switch t.Tag {
+	case "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CC", "CD", "HYPH", "POS", "PRP$":
+		return true
+	}
+	return false
+}
+
 // matchRest finds the words of p after token i, each within gapMax tokens
 // of the one before and not across a boundary, and returns their tokens.
 func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
@@ -827,9 +842,16 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 	pos := i
 	for _, alts := range p.Rest {
 		found := -1
-		for k := pos + 1; k <= pos+gapMax+1 && k < len(toks); k++ {
+		np := true // the tokens passed are a noun phrase's
+		for k := pos + 1; k <= pos+npGapMax+1 && k < len(toks); k++ {
 			if isBoundary(&toks[k]) {
 				break
+			}
+			if k > pos+1 {
+				np = np && npWord(&toks[k-1])
+			}
+			if k > pos+gapMax+1 && !np {
+				break // past gapMax, only through a noun phrase
 			}
 			if wordIs(&toks[k], alts) && !(k > i+1 && timeAfter(toks, k)) {
 				found = k
