@@ -80,9 +80,11 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 		places = c.placeText(body, tc, ts)
 		text, sents = tc, ts
 		c.headlineVerbs(sents)
+		c.datedVerbs(sents)
 		acts = c.Actors.DocumentCase(sents, false)
 	} else {
 		c.headlineVerbs(sents)
+		c.datedVerbs(sents)
 		acts = c.Actors.Document(sents)
 	}
 	why, whole := c.discarded(doc.ID, sents, doc.Title != "")
@@ -118,6 +120,36 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	res.Events = out
 	return res, nil
+}
+
+// dayWords are the times news puts between a subject and its verb ("The
+// United States on Thursday imposed").
+var dayWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"yesterday": true, "today": true, "overnight": true,
+}
+
+// datedVerbs retags the past tense of an event verb that the tagger read
+// as an adjective or a noun after a day ("The United States on Thursday
+// imposed/JJ sanctions"), when an object follows it.
+func (c *Coder) datedVerbs(sents []nlp.Sentence) {
+	for si := range sents {
+		toks := sents[si].Tokens
+		for i := 1; i+1 < len(toks); i++ {
+			t := &toks[i]
+			if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNP" || !strings.HasSuffix(t.Norm, "ed") || !dayWords[toks[i-1].Norm] {
+				continue
+			}
+			switch toks[i+1].Tag {
+			case "DT", "NNS", "NN", "NNP", "NNPS", "CD", "PRP", "PRP$", "JJ", "IN", "RP":
+			default:
+				continue
+			}
+			if l := c.Verbs.sLemma(t.Norm); l != t.Norm {
+				t.Tag, t.Lemma = "VBD", l
+			}
+		}
+	}
 }
 
 // headlineVerbs retags the present-tense verb of each headline that the
