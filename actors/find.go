@@ -747,9 +747,10 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			}
 		}
 		for k := range ps {
-			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && armedGroup[p.Sector] && p.Tok0 > 0 {
-				// "Dagalo said his forces would respect the truce": the
-				// forces of the person or group last named
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok0 > 0 {
+				// "Dagalo said his forces would respect the truce",
+				// "Malaysia said its envoy": the men of the person or group
+				// last named
 				ref := possessor(ps, k, s.Tokens[p.Tok0-1].Norm, lastPerson, lastGroup)
 				if ref != nil {
 					if c := ref.Head.CodeAt("9999-12-31"); len(c) >= 6 && (nonState[c[:3]] || armedGroup[c[3:6]]) {

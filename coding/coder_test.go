@@ -325,6 +325,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"a country's flags are a symbol, not the country", "British protesters waved Palestinian flags outside the Israeli embassy in London.", "GBROPP 141 ISRGOV 2019-06-15"},
 		{"his forces are the forces of the armed group he leads", "In May 2024, Mohamed Hamdan Dagalo said his forces would attack the army in Sudan.", "SDNREBRSF 1384 SDNMIL 2024-05"},
 		{"their forces are the forces of the group", "The Taliban said their fighters attacked the army in Kandahar.", "AFGINSTAL 190 AFGMIL 2019-06-15"},
+		{"its envoy is the envoy of the country that speaks", "Malaysia said its special envoy had met Myanmar's junta chief.", "MYSGOV 040 MMRMIL 2019-06-15"},
 		{"its soldiers are the army's that said it", "The Congolese army said its soldiers clashed with M23 rebels.", "CODMIL 190 CODREBM23 2019-06-15"},
 		{"the bloc is the organisation of states named before", "ECOWAS warned Niger. The bloc imposed sanctions on Niger.", "IGOAFRECW 130 NER 2019-06-15; IGOAFRECW 163 NER 2019-06-15"},
 		{"a state's ships blocking a mission restrict movement", "Chinese vessels blocked a resupply mission to Philippine troops.", "CHN 191 PHLMIL 2019-06-15"},
