@@ -462,12 +462,33 @@ func refPair(cur, last [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
 	}
 	switch {
-	case ok(cur):
+	case ok(cur) && !pairActs(cur, toks, t):
 		return cur
 	case ok(last):
 		return last
 	}
 	return [2]*Phrase{}
+}
+
+// pairActs reports whether the pair p is the subject of a verb between it
+// and the pair words at t, in one clause ("Brazil and Colombia urged both
+// sides to talk"): the words then name another pair, not the subject.
+func pairActs(p [2]*Phrase, toks []nlp.Token, t int) bool {
+	verb := false
+	for k := p[1].Tok1; k < t; k++ {
+		switch tk := &toks[k]; {
+		case tk.Norm == ";" || tk.Norm == "and" && k > 0 && toks[k-1].Norm == "," || tk.Norm == "but":
+			return false // "met Tusk, and the two leaders signed": a new clause
+		case tk.Norm == "who" || tk.Norm == "which" || tk.Norm == "that":
+			verb = false // a relative clause's verb is not the pair's
+			for k < t && toks[k].Norm != "," {
+				k++
+			}
+		case tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP":
+			verb = true
+		}
+	}
+	return verb
 }
 
 // meetings are the verbs whose subject and object make a pair ("Zelensky
