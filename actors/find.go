@@ -448,15 +448,26 @@ func personCountry(p *Phrase) string {
 // own (cur), else the last one named (last), if the words may name it
 // ("the two countries" are no pair of agents, "the army and the police");
 // none otherwise.
-func refPair(cur, last [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+func refPair(cur, last, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 	ok := func(p [2]*Phrase) bool {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
+	}
+	if t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && cur[0] != nil && cur[1].Tok1 < t {
+		// "The United States and China urged both sides to exercise
+		// restraint": the pair that acts is not the pair it acts on, the
+		// one named before is
+		if ok(last) && last != cur {
+			return last
+		}
+		return art
 	}
 	switch {
 	case ok(cur):
 		return cur
 	case ok(last):
 		return last
+	case statePair[toks[t+pairWords(toks, t)-1].Norm]:
+		return art // "the two countries": states, not the sides of a civil war
 	}
 	return [2]*Phrase{}
 }
@@ -588,6 +599,19 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			main = c
 		}
 	}
+	// "India expelled Pakistani diplomats ... The two countries have
+	// fought three wars": with no pair named, the article's two countries,
+	// when it is about two that are named about as often
+	var artPair [2]*Phrase
+	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 5*counts[second] >= 3*counts[main] {
+		for k, c := range [2]string{main, second} {
+			if first[second] < first[main] {
+				c = [2]string{second, main}[k]
+			}
+			e := &Entry{Kind: Country, Name: c, Code: c, Country: c}
+			artPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+		}
+	}
 	// "ethnic Albanians demonstrated in Serbia": an ethnic group not placed
 	// in its sentence lives in the article's country, when that is another
 	for i := range out {
@@ -696,11 +720,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)[0] != nil:
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, artPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
-				sp := refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, artPair, s.Tokens, t)
 				if sp[0] == pair[0] {
 					pairAt = i // named again, the pair reaches on
 				}
@@ -742,6 +766,20 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				if q := sentencePlace(s.Tokens, ps, p); q != nil {
 					p.Country, p.Context = q.Country, true
 					p.Note = "acting in " + q.Text
+				}
+			}
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok0 > 0 && (s.Tokens[p.Tok0-1].Norm == "its" || s.Tokens[p.Tok0-1].Norm == "their") {
+				// "Russia's defence ministry said its forces had destroyed":
+				// the forces of the actor named before, a state's or a group's
+				for q := k - 1; q >= 0; q-- {
+					if o := &ps[q]; o.Country != "" && o.Head.Kind != Person && o.Pair == nil {
+						if q > 0 && ps[q-1].Tok1 == o.Tok0 {
+							break // "Bosnian Serbs said their forces": two names for one actor, not this rule's
+						}
+						p.Country, p.Context = o.Country, true
+						p.Note = s.Tokens[p.Tok0-1].Norm + " = " + o.Text
+						break
+					}
 				}
 			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
@@ -1066,4 +1104,19 @@ func inPhraseList(ps []Phrase, t int) bool {
 		}
 	}
 	return false
+}
+
+// secondCountry returns the country named most often in an article after
+// main, the first named of equals, or "" if none.
+func secondCountry(counts, first map[string]int, main string) string {
+	second := ""
+	for c, n := range counts {
+		if c == main {
+			continue
+		}
+		if second == "" || n > counts[second] || n == counts[second] && first[c] < first[second] {
+			second = c
+		}
+	}
+	return second
 }

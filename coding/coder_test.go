@@ -310,6 +310,10 @@ func TestCodeRules(t *testing.T) {
 func TestBuiltinRules(t *testing.T) {
 	c := newCoder(t)
 	for _, tc := range []struct{ name, text, want string }{
+		{"a pair that urges both sides is not the sides: the pair named before", "Armenia and Azerbaijan clashed on Monday. The United States and France urged both sides to exercise restraint.", "ARM 190 AZE 2019-06-10; AZE 190 ARM 2019-06-10; USA 0256 ARM 2019-06-15; USA 0256 AZE 2019-06-15; FRA 0256 ARM 2019-06-15; FRA 0256 AZE 2019-06-15"},
+		{"the two countries with no pair named: the article's two", "India expelled Pakistani diplomats. India blamed Pakistan for the attack. Islamabad expelled an Indian diplomat. The two countries have fought three wars.", "IND 161 PAKGOV 2019-06-15; IND 1123 PAK 2019-06-15; PAKGOV 161 INDGOV 2019-06-15; IND 190 PAK 2019-06-15; PAK 190 IND 2019-06-15"},
+		{"a finite verb after and does not share an infinitive's subject", "Pakistan ordered an Indian diplomat to leave the country and closed its airspace to Indian airlines.", "PAK 161 INDGOV 2019-06-15; PAK 172 INDBUS 2019-06-15"},
+		{"an accusation after and shares the subject of said, not of the reported clause", "Russia's defence ministry said its forces had destroyed 28 Ukrainian drones and accused Kyiv of targeting civilians.", "RUSMIL 1712 UKR 2019-06-15; RUSGOV 112 UKRGOV 2019-06-15"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},

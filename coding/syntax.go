@@ -580,17 +580,49 @@ func coordinatedVerb(toks []nlp.Token, anchor int) int {
 	if k+1 < len(toks) && phraseLike(toks[k+1]) {
 		return -1 // "and the group has refused": a new subject
 	}
+	bare := k == anchor-1 && (toks[anchor].Tag == "VBD" || toks[anchor].Tag == "VBZ" || toks[anchor].Tag == "VBP")
+	inf := -1 // an infinitive passed over, for want of a finite verb
 	for j := k - 1; j >= 0 && j >= k-15; j-- {
 		t := toks[j]
 		if t.Norm == ";" || t.Norm == ":" {
 			return -1
 		}
 		if t.IsVerb() && t.Tag != "VBG" && (t.Tag != "VBN" || j > 0 && (toks[j-1].Lemma == "be" || toks[j-1].Lemma == "have")) {
+			if bare && t.Tag == "VB" && j > 0 && toks[j-1].Norm == "to" {
+				if inf < 0 {
+					inf = j
+				}
+				continue // "ordered a diplomat to leave and closed its airspace": closed is no infinitive
+			}
+			if bare && reportedAct[toks[anchor].Lemma] {
+				// "said its forces had destroyed drones and accused Kyiv":
+				// an act of speech after and goes with the verb of saying
+				// that the clause before reports to
+				for i := j - 1; i >= 0 && i >= k-25; i-- {
+					if toks[i].Norm == ";" || toks[i].Norm == ":" {
+						break
+					}
+					if toks[i].Tag == toks[anchor].Tag && sayings[toks[i].Lemma] {
+						return i
+					}
+				}
+			}
 			return j
 		}
 	}
-	return -1
+	return inf
 }
+
+// sayings are the verbs that report a clause ("said its forces had
+// destroyed"); reportedAct are the acts of speech that, after and, are
+// the speaker's, not the reported clause's ("and accused Kyiv").
+var (
+	sayings     = map[string]bool{"say": true, "announce": true, "report": true, "claim": true, "state": true, "insist": true}
+	reportedAct = map[string]bool{
+		"accuse": true, "blame": true, "deny": true, "warn": true, "urge": true, "call": true, "add": true, "condemn": true,
+		"vow": true, "threaten": true, "demand": true, "reject": true, "criticize": true, "criticise": true, "dismiss": true, "pledge": true,
+	}
+)
 
 // clauseSubject returns the first actor phrase of the clause that ends at
 // token end, not the object of a preposition.
