@@ -546,7 +546,7 @@ func newSentenceBits(toks []nlp.Token, buf []uint64) sentenceBits {
 	for k := n - 1; k >= 0; k-- {
 		t := &toks[k]
 		var w uint64
-		if isBoundary(t) {
+		if isBoundary(t) && !labelQuote(toks, k) {
 			m = 0
 		} else {
 			w = wordBit(t.Norm)
@@ -630,7 +630,7 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 	for _, alts := range p.Rest {
 		found := -1
 		for k := pos + 1; k <= pos+gapMax+1 && k < len(toks); k++ {
-			if isBoundary(&toks[k]) {
+			if isBoundary(&toks[k]) && !labelQuote(toks, k) {
 				break
 			}
 			if wordIs(&toks[k], alts) && !(k > i+1 && timeAfter(toks, k)) {
@@ -831,6 +831,29 @@ func nominalGerund(toks []nlp.Token, i int) bool {
 	return false
 }
 
+// labelQuote reports whether the token at k is a quotation mark that
+// opens what a verb of naming calls its object ("called the expulsions
+// \"baseless\"", "branded the vote a \"farce\""): the label is the
+// verb's, no quoted speech apart.
+func labelQuote(toks []nlp.Token, k int) bool {
+	if n := toks[k].Norm; n != "\"" && n != "“" || k == 0 || k+1 >= len(toks) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := &toks[j]
+		if labelVerbs[t.Lemma] && t.IsVerb() {
+			return j < k-1 // an object stands between
+		}
+		if t.IsVerb() || isBoundary(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// labelVerbs name what their object is ("call it a farce").
+var labelVerbs = map[string]bool{"call": true, "brand": true, "label": true, "describe": true, "deem": true, "term": true, "dub": true}
+
 func isBoundary(t *nlp.Token) bool {
 	switch t.Norm {
 	case ",", ";", ":", ".", "--", "—", "(", ")", "\"":
@@ -881,6 +904,9 @@ func lightVerb(toks []nlp.Token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := toks[k]
 		if t.IsVerb() {
+			if (t.Lemma == "call" || t.Lemma == "declare") && labelled(toks, i) {
+				return -1 // "called the expulsions \"baseless\"": a label for the noun, no event of it
+			}
 			if lightVerbs[t.Lemma] && t.Tag != "VBG" || lightVerbs[t.Lemma] && k > 0 && toks[k-1].Tag != "IN" {
 				return k
 			}
@@ -898,6 +924,24 @@ func lightVerb(toks []nlp.Token, i int) int {
 		}
 	}
 	return -1
+}
+
+// labelled reports whether the noun at i is followed by what it is called
+// ("called the offensive \"a declaration of war\"", "called the strike
+// illegal"): an object complement, not the noun's own event.
+func labelled(toks []nlp.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch n := toks[i+1]; {
+	case n.Norm == "\"" || n.Norm == "“" || n.Norm == "'" || n.Norm == "‘":
+		return true
+	case n.Tag == "JJ" && !strings.HasSuffix(n.Norm, "ed"):
+		return true
+	case n.Norm == "a" || n.Norm == "an":
+		return true
+	}
+	return false
 }
 
 func negatedNoun(toks []nlp.Token, i int) bool {
