@@ -549,7 +549,7 @@ type Sentence struct {
 
 // corefGroup lists the definite descriptions that refer back to the last
 // named group ("the group has refused ...").
-var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true}
+var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true}
 
 // Document finds the actors of every sentence of a document, resolving
 // agents without a country to the article's main country and "the group",
@@ -737,7 +737,8 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Pair = &q
 				added = append(added, p)
 				t += n - 1
-			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
+			case (tok.Norm == "the" || tok.Norm == "that") && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
+				// "the group", "that faction": the last group named
 				p := *lastGroup
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
 				p.Text = textOf(s, p.Start, p.End)

@@ -318,6 +318,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"calling an offensive a declaration of war is criticism", "Congo called the offensive \"a declaration of war\".", "COD 111 - 2019-06-15"},
 		{"calling an agreement a step is praise, no signing", "Afghanistan's Foreign Ministry called the agreement \"a significant step\" towards peace.", "AFGGOV 051 - 2019-06-15"},
 		{"police calling a protest illegal criticise it, no protest of theirs", "German police called the protest \"illegal\".", "DEUCOP 111 - 2019-06-15"},
+		{"that faction is the last group named", "The army clashed with FARC dissidents. The government suspended talks with that faction in March.", "COLMIL 190 COLREBFAR 2019-06-15; COLGOV 164 COLREBFAR 2019-03"},
+		{"a kidnapped father is a civilian", "ELN rebels kidnapped the father of a footballer in Colombia.", "COLREBELN 181 COLCVL 2019-06-15"},
 		{"calling a strike still calls it", "Unions called a general strike on Monday.", "LAB 143 - 2019-06-10"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},

@@ -761,8 +761,8 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if t.Norm == "that" && reportsOn(tr.pat.Code) {
 			continue // "demanded that the United States ...": its subject is the target
 		}
-		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
-			return nil
+		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 && phraseStartingAt(ps, k) == nil || clauseStart(toks, k) {
+			return nil // (a phrase that starts with that: "talks with that faction")
 		}
 		// ("a sit-in by workers": the tagger reads hyphenated nouns as adjectives)
 		byNoun := toks[k-1].IsNoun() || toks[k-1].Tag == "JJ" && strings.Contains(toks[k-1].Norm, "-") && k-1 > tr.head
