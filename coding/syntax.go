@@ -430,6 +430,14 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	skip := skipRanges(toks, anchor)
 	var found *actors.Phrase
 	k := anchor - 1
+	if toks[anchor].Tag == "VBG" && k >= 1 && gerundSubordinators[toks[k].Norm] {
+		// "kidnapped the father and held him for 12 days before releasing
+		// him": a participle after before or after is the clause subject's
+		if p := clauseSubject(toks, ps, k); p != nil {
+			return []*actors.Phrase{p}
+		}
+		return nil
+	}
 	if toks[anchor].Tag == "VBG" {
 		j := k
 		for j >= 0 && toks[j].Tag == "RB" {
@@ -1155,3 +1163,7 @@ var conveys = map[string]bool{
 // intransitive verbs have no passive, so no passive participle: after a
 // noun they are its past tense, whatever the tagger says.
 var intransitive = map[string]bool{"apologize": true, "apologise": true, "arrive": true, "resign": true, "abstain": true}
+
+// gerundSubordinators are the prepositions that make a participle an
+// adverbial clause of its sentence's subject ("before releasing him").
+var gerundSubordinators = map[string]bool{"before": true, "after": true, "without": true, "while": true, "upon": true}
