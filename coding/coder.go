@@ -992,17 +992,44 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 
 func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase, group, trs []trigger, dexprs []dates.Expr, seen map[string]bool) []parley.Event {
 	var out []parley.Event
+	var attacks []parley.Event // the violent events coded so far, by verbs before a participle
 	for _, tr := range group {
-		for _, ev := range c.events(doc, ref, s, ps, tr, trs, dexprs) {
+		evs := c.events(doc, ref, s, ps, tr, trs, dexprs)
+		if consequence(s.Tokens, tr) {
+			// "launched drones at Ukraine, damaging energy facilities",
+			// "clashed with the rebels, killing two of them": what the
+			// attack did is the attack, not another event of its doer
+			evs = slices.DeleteFunc(evs, func(ev parley.Event) bool {
+				return violentRoot(ev.CAMEO) && slices.ContainsFunc(attacks, func(a parley.Event) bool {
+					return code(a.Source) == code(ev.Source) && (ev.Target == nil || code(a.Target) == code(ev.Target))
+				})
+			})
+		}
+		for _, ev := range evs {
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			out = append(out, ev)
+			if r := cameo.Root(ev.CAMEO); r >= "18" && r <= "20" && !ev.Negated {
+				attacks = append(attacks, ev)
+			}
 		}
 	}
 	return out
+}
+
+// consequence reports whether the trigger is a participle that follows a
+// comma ("shelled the city, killing five"): what the clause before did.
+func consequence(toks []nlp.Token, tr trigger) bool {
+	return toks[tr.head].Tag == "VBG" && tr.head > 0 && toks[tr.head-1].Norm == ","
+}
+
+// violentRoot reports whether a CAMEO code is coercion or violence (17-20).
+func violentRoot(code string) bool {
+	r := cameo.Root(code)
+	return r >= "17" && r <= "20"
 }
 
 // absorbGovernors drops the triggers that only govern another event:
