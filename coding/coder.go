@@ -149,7 +149,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) {
 			continue
 		}
 		lemma := t.Lemma
@@ -831,6 +831,21 @@ func nominalGerund(toks []nlp.Token, i int) bool {
 	return false
 }
 
+// roleGerund reports whether the -ing form at i says what someone's part
+// was ("over his alleged role in supporting the rebels", "responsibility
+// for attacking"): the act of whoever had the role, not the sentence's
+// subject, and often only alleged.
+func roleGerund(toks []nlp.Token, i int) bool {
+	if toks[i].Tag != "VBG" || i < 2 || toks[i-1].Norm != "in" && toks[i-1].Norm != "for" {
+		return false
+	}
+	switch toks[i-2].Norm {
+	case "role", "involvement", "complicity", "part", "responsibility", "hand":
+		return true
+	}
+	return false
+}
+
 // labelQuote reports whether the token at k is a quotation mark that
 // opens what a verb of naming calls its object ("called the expulsions
 // \"baseless\"", "branded the vote a \"farce\""): the label is the
@@ -1464,7 +1479,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "X declared that China must drop barriers": X demands it of
 		// China, whatever the dropping is.
 		if m := mustAfter(toks, tr.last); m >= 0 {
-			if t := subject(toks, ps, m); len(t) > 0 {
+			if t := subject(toks, ps, m); len(t) > 0 && !(len(srcs) > 0 && toks[t[0].Tok0].Tag == "PRP" && t[0].Tok0 > tr.last && t[0].Head == srcs[0].Head && t[0].Country == srcs[0].Country && t[0].Sector == srcs[0].Sector) {
+				// (not "Kigali says it must protect its border": what the
+				// speaker must do is no demand)
 				tgts = t
 				notes = append(notes, fmt.Sprintf("demand (%s ... %s)", toks[tr.head].Text, toks[m-1].Text))
 				evCode = "100"

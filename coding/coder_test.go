@@ -325,6 +325,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a participle after before is the clause subject's", "ELN rebels kidnapped a Colombian mayor and held him for 12 days before releasing him.", "COLREBELN 181 COLGOV 2019-06-15; COLREBELN 0841 - 2019-06-15"},
 		{"what an attack did after a comma is the attack", "Russia launched drones at Ukraine overnight, damaging energy facilities in Kyiv.", "RUS 1952 UKR 2019-06-15"},
 		{"victims named after a comma are an event of their own", "Israeli troops shelled Hamas positions, killing five Palestinian civilians.", "ISRMIL 194 PSEINSHMS 2019-06-15; ISRMIL 190 PSECVL 2019-06-15"},
+		{"what a speaker says it must do is no demand", "Rwanda says it must protect its border.", "RWA 010 - 2019-06-15"},
+		{"a role in supporting someone is no support by the subject", "The United States imposed sanctions on a Rwandan army officer over his alleged role in supporting the rebels.", "USA 163 RWAMIL 2019-06-15"},
 		{"calling a strike still calls it", "Unions called a general strike on Monday.", "LAB 143 - 2019-06-10"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
