@@ -549,6 +549,10 @@ type Sentence struct {
 
 // corefGroup lists the definite descriptions that refer back to the last
 // named group ("the group has refused ...").
+// memberQuantifiers may stand before "members" that refer to the
+// organisation named before ("Several members condemned").
+var memberQuantifiers = map[string]bool{"several": true, "some": true, "many": true, "most": true, "other": true, "all": true, "both": true, "its": true}
+
 var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true}
 
 // Document finds the actors of every sentence of a document, resolving
@@ -737,6 +741,14 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Pair = &q
 				added = append(added, p)
 				t += n - 1
+			case tok.Norm == "members" && prevThing != nil && strings.HasPrefix(prevThing.Head.Code, "IGO") &&
+				(t == 0 || memberQuantifiers[s.Tokens[t-1].Norm]) && (t+1 >= len(s.Tokens) || s.Tokens[t+1].Norm != "of"):
+				// "The UN Security Council met on Saturday. Several members
+				// condemned ...": the members of the organisation just named
+				p := *prevThing
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("members of %s", prevThing.Text), true
+				added = append(added, p)
 			case (tok.Norm == "the" || tok.Norm == "that") && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
 				// "the group", "that faction": the last group named
 				p := *lastGroup

@@ -218,9 +218,13 @@ func TestHeldOutArticles(t *testing.T) {
 // Congo and the Security Council, a Russia-Ukraine prisoner swap brokered
 // by the UAE and drone strikes; 46 required and 44 optional events) scored
 // recall 0.70 (32/46) and precision 0.57 (42/74) at its first run, the
-// held-out figure. The floors are what parley reaches now.
+// held-out figure. The floors are what parley reaches now. One
+// correction to the gold after the first run: the three optional denials
+// (I3 "Pakistan denied any involvement", D3 "Kigali denies backing the
+// group", D6 "rejected the accusations") required the accuser as target,
+// which their sentences do not name; they now accept any target or none.
 func TestHeldOutArticles2(t *testing.T) {
-	const minRecall, minPrecision = 0.69, 0.56
+	const minRecall, minPrecision = 0.89, 0.76
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout2.gold.jsonl", "--json", "testdata/articles/heldout2.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
