@@ -772,7 +772,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note = "placed in " + q.Text
 				}
 			}
-			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && localSector[p.Sector] {
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && (localSector[p.Sector] || placedSector[p.Sector]) {
 				// "Protesters set fire to the Swedish embassy in Baghdad":
 				// police, protesters, workers and students act where they
 				// are, whatever country the sentence names first
@@ -1133,3 +1133,8 @@ func secondCountry(counts, first map[string]int, main string) string {
 	}
 	return second
 }
+
+// placedSector are the sectors of the agents that, like localSector's, act
+// where their sentence places them ("militants killed 11 soldiers in an
+// ambush in Jammu and Kashmir"), before the article's main country.
+var placedSector = map[string]bool{"MIL": true, "INS": true, "REB": true, "UAF": true}
