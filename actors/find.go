@@ -772,11 +772,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note = "placed in " + q.Text
 				}
 			}
-			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && (localSector[p.Sector] || placedSector[p.Sector]) {
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && (localSector[p.Sector] || placedSector[p.Sector] && !possessed(s.Tokens, p)) {
 				// "Protesters set fire to the Swedish embassy in Baghdad":
 				// police, protesters, workers and students act where they
 				// are, whatever country the sentence names first
-				if q := sentencePlace(s.Tokens, ps, p); q != nil {
+				if q := sentencePlace(s.Tokens, ps, p); q != nil && (localSector[p.Sector] || q.Tok0 >= p.Tok1) {
 					p.Country, p.Context = q.Country, true
 					p.Note = "acting in " + q.Text
 				}
@@ -1138,3 +1138,9 @@ func secondCountry(counts, first map[string]int, main string) string {
 // where their sentence places them ("militants killed 11 soldiers in an
 // ambush in Jammu and Kashmir"), before the article's main country.
 var placedSector = map[string]bool{"MIL": true, "INS": true, "REB": true, "UAF": true}
+
+// possessed reports whether the phrase owns what follows it ("the
+// military's conduct in Gaza"): what is placed is that, not the phrase.
+func possessed(toks []nlp.Token, p *Phrase) bool {
+	return p.Tok1 < len(toks) && toks[p.Tok1].Tag == "POS"
+}
