@@ -149,7 +149,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
 			continue
 		}
 		lemma := t.Lemma
@@ -827,6 +827,21 @@ func nominalGerund(toks []nlp.Token, i int) bool {
 		// "after the museum shooting last week", not "a statement calling
 		// for talks" or "a declaration demanding that"
 		return i+1 == len(toks) || isBoundary(&toks[i+1]) || toks[i+1].Norm == "last" || toks[i+1].Norm == "this"
+	}
+	return false
+}
+
+// planContent reports whether the verb at i is what a plan or deal would
+// have happen ("a plan under which Hezbollah fighters would withdraw", "a
+// deal whereby the rebels would disarm"): a proposal's terms, no event.
+func planContent(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch t := &toks[k]; {
+		case t.Norm == "whereby" || t.Norm == "which" && k > 0 && (toks[k-1].Norm == "under" || toks[k-1].Norm == "by"):
+			return true
+		case isBoundary(t) || t.Norm == "but" || t.Norm == "and" && k+1 < len(toks) && toks[k+1].Tag == "DT":
+			return false
+		}
 	}
 	return false
 }
