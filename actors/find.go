@@ -776,7 +776,10 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				// "Protesters set fire to the Swedish embassy in Baghdad":
 				// police, protesters, workers and students act where they
 				// are, whatever country the sentence names first
-				if q := sentencePlace(s.Tokens, ps, p); q != nil && (localSector[p.Sector] || q.Tok0 >= p.Tok1) {
+				if q := sentencePlace(s.Tokens, ps, p); q != nil && (localSector[p.Sector] || q.Tok0 >= p.Tok1 && q.Head.Kind == Country) {
+					// (troops and rebels where a country or region is
+					// named; a capital is where they may only meet: "the
+					// rebel group resumed peace talks in Havana")
 					p.Country, p.Context = q.Country, true
 					p.Note = "acting in " + q.Text
 				}

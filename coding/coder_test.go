@@ -330,6 +330,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"members after an organisation are its members", "The UN Security Council met on Saturday. Several members condemned the rebel advance and demanded that Rwandan forces withdraw.", "IGOUNO 040 - 2019-06-15; IGOUNO 111 RWAREB 2019-06-15; IGOUNO 1056 RWAMIL 2019-06-15"},
 		{"soldiers placed in the sentence are that place's, not the article's", "Pakistan expelled an Indian diplomat. Pakistan closed its airspace. Militants killed 11 soldiers in an ambush in Jammu and Kashmir.", "PAK 161 INDGOV 2019-06-15; PAK 172 - 2019-06-15; INDINS 190 INDMIL 2019-06-15"},
 		{"what a plan would have happen is no event", "France proposed a plan under which Hezbollah fighters would withdraw from the border.", "FRA 030 - 2019-06-15"},
+		{"who after a comma is the one just named, even after by", "North Korea rejected a statement by the United States, who called the launch reckless.", "PRK 120 USA 2019-06-15; USA 111 - 2019-06-15"},
+		{"rebels talking in a capital are not its", "Colombia's government and the rebels resumed peace talks in Havana.", "COLGOV 046 COLREB 2019-06-15; COLREB 046 COLGOV 2019-06-15"},
 		{"calling a strike still calls it", "Unions called a general strike on Monday.", "LAB 143 - 2019-06-10"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},

@@ -479,6 +479,14 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		if isRelativeStop(toks, k, anchor) {
 			return nil
 		}
+		if toks[k].Norm == "who" && k > 1 && toks[k-1].Norm == "," {
+			if p := phraseEndingAt(ps, k-2); p != nil {
+				// "a statement by Antony Blinken, who called the launch
+				// reckless": who is the one just named, even after by
+				found = p
+				break
+			}
+		}
 		if p := phraseEndingAt(ps, k); p != nil && (!isPrepObject(toks, p) || sidesOf(toks, ps, p)) {
 			found = p
 			break
