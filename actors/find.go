@@ -448,7 +448,7 @@ func personCountry(p *Phrase) string {
 // own (cur), else the last one named (last), if the words may name it
 // ("the two countries" are no pair of agents, "the army and the police");
 // none otherwise.
-func refPair(cur, last, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 	ok := func(p [2]*Phrase) bool {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
 	}
@@ -459,6 +459,12 @@ func refPair(cur, last, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 		if ok(last) && last != cur {
 			return last
 		}
+		if ok(far) && far != cur {
+			// "The United Nations urged both parties to allow aid": an
+			// outsider addressing the sides means the pair of the
+			// conflict, however long ago it was named
+			return far
+		}
 		return art
 	}
 	switch {
@@ -466,6 +472,8 @@ func refPair(cur, last, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 		return cur
 	case ok(last):
 		return last
+	case t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && ok(far):
+		return far // "The United Nations urged both parties": the conflict's pair
 	case statePair[toks[t+pairWords(toks, t)-1].Norm]:
 		return art // "the two countries": states, not the sides of a civil war
 	}
@@ -639,6 +647,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	prevOffice := map[string]*Phrase{} // the last office named with a country, by its head word
 	var pair [2]*Phrase                // the last two actors joined by "and"
 	pairAt := -1                       // its sentence
+	var farPair [2]*Phrase             // the last pair named, however long ago
 	for i, s := range sents {
 		if pairAt >= 0 && i-pairAt > 2 {
 			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
@@ -724,11 +733,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, artPair, s.Tokens, t)[0] != nil:
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
-				sp := refPair(pairIn(s.Tokens, ps, t), pair, artPair, s.Tokens, t)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)
 				if sp[0] == pair[0] {
 					pairAt = i // named again, the pair reaches on
 				}
@@ -805,6 +814,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		}
 		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
 			pair, pairAt = sp, i
+			farPair = sp
 		}
 		prevPlural, prevThing, prevSpeaker = nil, nil, nil
 		if len(ps) > 0 && subjectFirst(s.Tokens, ps[0]) && (ps[0].Head.Kind == Person || ps[0].Sector != "" && ps[0].Country != "" && personalOffice(s.Tokens, ps[0])) {

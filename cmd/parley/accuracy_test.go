@@ -194,7 +194,7 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // recall 0.59 (17/29) and precision 0.60 (27/45) at its first run, the
 // held-out figure. The floors are what parley reaches now.
 func TestHeldOutArticles(t *testing.T) {
-	const minRecall, minPrecision = 0.58, 0.59
+	const minRecall, minPrecision = 0.82, 0.70
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "--json", "testdata/articles/heldout1.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
@@ -224,7 +224,7 @@ func TestHeldOutArticles(t *testing.T) {
 // group", D6 "rejected the accusations") required the accuser as target,
 // which their sentences do not name; they now accept any target or none.
 func TestHeldOutArticles2(t *testing.T) {
-	const minRecall, minPrecision = 0.89, 0.76
+	const minRecall, minPrecision = 0.91, 0.78
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout2.gold.jsonl", "--json", "testdata/articles/heldout2.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
