@@ -2366,6 +2366,12 @@ func swapped(p *Pattern) bool {
 // event to each other ("X and Y met", "signed an accord", "clashed",
 // "traded accusations") rather than together to someone unnamed.
 func reciprocal(p *Pattern, code string) bool {
+	for _, h := range p.Head {
+		switch h {
+		case "host", "mediate", "broker", "facilitate", "sponsor", "convene", "organize", "organise":
+			return false // "Cuba and Norway hosted the talks": together, for others
+		}
+	}
 	switch cameo.Root(code) {
 	case "03", "04", "05", "06":
 		return true
