@@ -1047,7 +1047,28 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 			}
 		}
 	}
+	sameTarget(out)
 	return out
+}
+
+// sameTarget gives a measure against relations that names no one the
+// country that an earlier measure of its sentence by the same source is
+// aimed at ("India expelled two Pakistani diplomats and suspended
+// cross-border trade"): one sanction after another against one state.
+func sameTarget(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Target != nil || cameo.Root(ev.CAMEO) != "16" || ev.Source == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if e := &evs[j]; cameo.Root(e.CAMEO) == "16" && e.Target != nil && e.Target.Country != "" && code(e.Source) == code(ev.Source) && e.Target.Country != ev.Source.Country {
+				ev.Target = &parley.Actor{Text: e.Target.Text, Code: e.Target.Country, Country: e.Target.Country, Span: e.Target.Span}
+				ev.Rule += " [target: " + e.Target.Text + "'s country, as the measure before]"
+				break
+			}
+		}
+	}
 }
 
 // consequence reports whether the trigger is a participle that follows a

@@ -335,6 +335,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"arming a named group is military aid", "Rwanda said Congo was arming the FDLR.", "COD 072 CODREBFDL 2019-06-15"},
 		{"an outsider urging both parties: the pair of the conflict, however long ago named", "The army and the RSF signed a truce in Sudan. The truce held. Fighting stopped. Aid arrived. The United Nations urged both parties to talk.", "SDNMIL 0871 SDNREBRSF 2019-06-15; SDNREBRSF 0871 SDNMIL 2019-06-15; IGOUNO 026 SDNMIL 2019-06-15; IGOUNO 026 SDNREBRSF 2019-06-15"},
 		{"a pair that hosts talks hosts them together, not each other", "Cuba and Norway hosted the talks.", "CUB 043 - 2019-06-15; NOR 043 - 2019-06-15"},
+		{"a second measure with no one named: the country of the first's target", "India expelled two Pakistani diplomats and suspended cross-border trade.", "IND 161 PAKGOV 2019-06-15; IND 163 PAK 2019-06-15"},
 		{"calling a strike still calls it", "Unions called a general strike on Monday.", "LAB 143 - 2019-06-10"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
