@@ -106,6 +106,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
+	labelledActs(out)
 	out = placeImplied(out, acts)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
@@ -1036,6 +1037,9 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 			})
 		}
 		for _, ev := range evs {
+			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
+				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
+			}
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {
 				continue
@@ -1049,6 +1053,39 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 	}
 	sameTarget(out)
 	return out
+}
+
+// labelNote marks a criticism that labels an act named by a noun ("called
+// the expulsions \"baseless\"") and names no one.
+const labelNote = " [labels the act before]"
+
+// labelledActs aims each criticism that labels an act ("Pakistan called
+// the expulsions baseless") at whoever did the last conflictual act
+// before it by another country or group: the act it labels.
+func labelledActs(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if !strings.HasSuffix(ev.Rule, labelNote) {
+			continue
+		}
+		ev.Rule = strings.TrimSuffix(ev.Rule, labelNote)
+		if ev.Source == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			e := &evs[j]
+			if e.Doc != ev.Doc || e.Source == nil || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country && e.Source.Sector == ev.Source.Sector {
+				continue
+			}
+			if q := cameo.QuadClass(e.CAMEO); q < 3 {
+				continue
+			}
+			t := *e.Source
+			ev.Target = &t
+			ev.Rule += " [what it labels: " + e.Source.Text + "'s act before]"
+			break
+		}
+	}
 }
 
 // sameTarget gives a measure against relations that names no one the

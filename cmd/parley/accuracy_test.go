@@ -224,7 +224,7 @@ func TestHeldOutArticles(t *testing.T) {
 // group", D6 "rejected the accusations") required the accuser as target,
 // which their sentences do not name; they now accept any target or none.
 func TestHeldOutArticles2(t *testing.T) {
-	const minRecall, minPrecision = 0.91, 0.78
+	const minRecall, minPrecision = 0.95, 0.82
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout2.gold.jsonl", "--json", "testdata/articles/heldout2.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
