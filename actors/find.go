@@ -561,7 +561,7 @@ type Sentence struct {
 // organisation named before ("Several members condemned").
 var memberQuantifiers = map[string]bool{"several": true, "some": true, "many": true, "most": true, "other": true, "all": true, "both": true, "its": true}
 
-var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true}
+var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true, "bloc": true, "alliance": true}
 
 // Document finds the actors of every sentence of a document, resolving
 // agents without a country to the article's main country and "the group",

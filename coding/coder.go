@@ -1023,7 +1023,7 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 
 func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase, group, trs []trigger, dexprs []dates.Expr, seen map[string]bool) []parley.Event {
 	var out []parley.Event
-	var attacks []parley.Event // the violent events coded so far, by verbs before a participle
+	var attacks []parley.Event // the violent events and sanctions coded so far, by verbs before a participle
 	for _, tr := range group {
 		evs := c.events(doc, ref, s, ps, tr, trs, dexprs)
 		if consequence(s.Tokens, tr) {
@@ -1046,8 +1046,8 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 			}
 			seen[key] = true
 			out = append(out, ev)
-			if r := cameo.Root(ev.CAMEO); r >= "18" && r <= "20" && !ev.Negated {
-				attacks = append(attacks, ev)
+			if r := cameo.Root(ev.CAMEO); (r == "16" || r >= "18" && r <= "20") && !ev.Negated {
+				attacks = append(attacks, ev) // ("imposed sanctions on Niger, cutting off electricity")
 			}
 		}
 	}

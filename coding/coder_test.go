@@ -337,6 +337,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a pair that hosts talks hosts them together, not each other", "Cuba and Norway hosted the talks.", "CUB 043 - 2019-06-15; NOR 043 - 2019-06-15"},
 		{"a second measure with no one named: the country of the first's target", "India expelled two Pakistani diplomats and suspended cross-border trade.", "IND 161 PAKGOV 2019-06-15; IND 163 PAK 2019-06-15"},
 		{"calling an act baseless aims at whoever did the act before", "India expelled two Pakistani diplomats. Pakistan called the expulsions \"baseless\".", "IND 161 PAKGOV 2019-06-15; PAK 111 IND 2019-06-15"},
+		{"the bloc is the last organisation named", "NATO met on Monday. The bloc imposed sanctions on Russia.", "IGOWSTNAT 040 - 2019-06-10; IGOWSTNAT 163 RUS 2019-06-15"},
+		{"how a sanction is applied, after a comma, is the sanction", "ECOWAS imposed sanctions on Niger, cutting off electricity supplies.", "IGOAFRECW 163 NER 2019-06-15"},
 		{"calling a strike still calls it", "Unions called a general strike on Monday.", "LAB 143 - 2019-06-10"},
 		{"a compound event noun's doer: an air strike is no labour strike", "A Saudi air strike killed Yemeni soldiers.", "SAU 195 - 2019-06-15; SAU 190 YEMMIL 2019-06-15"},
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},

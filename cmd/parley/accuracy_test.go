@@ -194,7 +194,7 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // recall 0.59 (17/29) and precision 0.60 (27/45) at its first run, the
 // held-out figure. The floors are what parley reaches now.
 func TestHeldOutArticles(t *testing.T) {
-	const minRecall, minPrecision = 0.82, 0.70
+	const minRecall, minPrecision = 0.86, 0.70
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "--json", "testdata/articles/heldout1.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
