@@ -457,15 +457,34 @@ func personCountry(p *Phrase) string {
 // own (cur), else the last one named (last), if the words may name it
 // ("the two countries" are no pair of agents, "the army and the police");
 // none otherwise.
-func refPair(cur, last [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 	ok := func(p [2]*Phrase) bool {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
+	}
+	if t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && cur[0] != nil && cur[1].Tok1 < t {
+		// "The United States and China urged both sides to exercise
+		// restraint": the pair that acts is not the pair it acts on, the
+		// one named before is
+		if ok(last) && last != cur {
+			return last
+		}
+		if ok(far) && far != cur {
+			// "The United Nations urged both parties to allow aid": an
+			// outsider addressing the sides means the pair of the
+			// conflict, however long ago it was named
+			return far
+		}
+		return art
 	}
 	switch {
 	case ok(cur) && !pairActs(cur, toks, t):
 		return cur
 	case ok(last):
 		return last
+	case t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && ok(far):
+		return far // "The United Nations urged both parties": the conflict's pair
+	case statePair[toks[t+pairWords(toks, t)-1].Norm]:
+		return art // "the two countries": states, not the sides of a civil war
 	}
 	return [2]*Phrase{}
 }
@@ -572,7 +591,11 @@ type Sentence struct {
 // named ("the bloc", "the alliance").
 var corefBloc = map[string]bool{"bloc": true, "alliance": true, "union": true, "organisation": true, "organization": true, "body": true, "council": true}
 
-var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true}
+// memberQuantifiers may stand before "members" that refer to the
+// organisation named before ("Several members condemned").
+var memberQuantifiers = map[string]bool{"several": true, "some": true, "many": true, "most": true, "other": true, "all": true, "both": true, "its": true}
+
+var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true, "bloc": true, "alliance": true}
 
 // Document finds the actors of every sentence of a document, resolving
 // agents without a country to the article's main country and "the group",
@@ -622,6 +645,19 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			main = c
 		}
 	}
+	// "India expelled Pakistani diplomats ... The two countries have
+	// fought three wars": with no pair named, the article's two countries,
+	// when it is about two that are named about as often
+	var artPair [2]*Phrase
+	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 5*counts[second] >= 3*counts[main] {
+		for k, c := range [2]string{main, second} {
+			if first[second] < first[main] {
+				c = [2]string{second, main}[k]
+			}
+			e := &Entry{Kind: Country, Name: c, Code: c, Country: c}
+			artPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+		}
+	}
 	// "ethnic Albanians demonstrated in Serbia": an ethnic group not placed
 	// in its sentence lives in the article's country, when that is another
 	for i := range out {
@@ -646,6 +682,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	prevOffice := map[string]*Phrase{} // the last office named with a country, by its head word
 	var pair [2]*Phrase                // the last two actors joined by "and"
 	pairAt := -1                       // its sentence
+	var farPair [2]*Phrase             // the last pair named, however long ago
 	for i, s := range sents {
 		if pairAt >= 0 && i-pairAt > 2 {
 			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
@@ -734,11 +771,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)[0] != nil:
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
-				sp := refPair(pairIn(s.Tokens, ps, t), pair, s.Tokens, t)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)
 				if sp[0] == pair[0] {
 					pairAt = i // named again, the pair reaches on
 				}
@@ -759,7 +796,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Text = textOf(s, p.Start, p.End)
 				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastBloc.Text), true
 				added = append(added, p)
-			case tok.Norm == "the" && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
+			case tok.Norm == "members" && prevThing != nil && strings.HasPrefix(prevThing.Head.Code, "IGO") &&
+				(t == 0 || memberQuantifiers[s.Tokens[t-1].Norm]) && (t+1 >= len(s.Tokens) || s.Tokens[t+1].Norm != "of"):
+				// "The UN Security Council met on Saturday. Several members
+				// condemned ...": the members of the organisation just named
+				p := *prevThing
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
+				p.Note, p.Context = fmt.Sprintf("members of %s", prevThing.Text), true
+				added = append(added, p)
+			case (tok.Norm == "the" || tok.Norm == "that") && t+1 < len(s.Tokens) && corefGroup[s.Tokens[t+1].Norm] && lastGroup != nil && !inPhrase(ps, t+1):
+				// "the group", "that faction": the last group named
 				p := *lastGroup
 				p.Tok0, p.Tok1, p.Start, p.End = t, t+2, tok.Start, s.Tokens[t+1].End
 				p.Text = textOf(s, p.Start, p.End)
@@ -799,13 +845,30 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note = "placed in " + q.Text
 				}
 			}
-			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && localSector[p.Sector] {
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && (localSector[p.Sector] || placedSector[p.Sector] && !possessed(s.Tokens, p)) {
 				// "Protesters set fire to the Swedish embassy in Baghdad":
 				// police, protesters, workers and students act where they
 				// are, whatever country the sentence names first
-				if q := sentencePlace(s.Tokens, ps, p); q != nil {
+				if q := sentencePlace(s.Tokens, ps, p); q != nil && (localSector[p.Sector] || q.Tok0 >= p.Tok1 && q.Head.Kind == Country) {
+					// (troops and rebels where a country or region is
+					// named; a capital is where they may only meet: "the
+					// rebel group resumed peace talks in Havana")
 					p.Country, p.Context = q.Country, true
 					p.Note = "acting in " + q.Text
+				}
+			}
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok0 > 0 && (s.Tokens[p.Tok0-1].Norm == "its" || s.Tokens[p.Tok0-1].Norm == "their") {
+				// "Russia's defence ministry said its forces had destroyed":
+				// the forces of the actor named before, a state's or a group's
+				for q := k - 1; q >= 0; q-- {
+					if o := &ps[q]; o.Country != "" && o.Head.Kind != Person && o.Pair == nil {
+						if q > 0 && ps[q-1].Tok1 == o.Tok0 {
+							break // "Bosnian Serbs said their forces": two names for one actor, not this rule's
+						}
+						p.Country, p.Context = o.Country, true
+						p.Note = s.Tokens[p.Tok0-1].Norm + " = " + o.Text
+						break
+					}
 				}
 			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
@@ -815,6 +878,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		}
 		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
 			pair, pairAt = sp, i
+			farPair = sp
 		}
 		prevPlural, prevThing, prevSpeaker = nil, nil, nil
 		if len(ps) > 0 && subjectFirst(s.Tokens, ps[0]) && (ps[0].Head.Kind == Person || ps[0].Sector != "" && ps[0].Country != "" && personalOffice(s.Tokens, ps[0])) {
@@ -1161,4 +1225,30 @@ func inPhraseList(ps []Phrase, t int) bool {
 		}
 	}
 	return false
+}
+
+// secondCountry returns the country named most often in an article after
+// main, the first named of equals, or "" if none.
+func secondCountry(counts, first map[string]int, main string) string {
+	second := ""
+	for c, n := range counts {
+		if c == main {
+			continue
+		}
+		if second == "" || n > counts[second] || n == counts[second] && first[c] < first[second] {
+			second = c
+		}
+	}
+	return second
+}
+
+// placedSector are the sectors of the agents that, like localSector's, act
+// where their sentence places them ("militants killed 11 soldiers in an
+// ambush in Jammu and Kashmir"), before the article's main country.
+var placedSector = map[string]bool{"MIL": true, "INS": true, "REB": true, "UAF": true}
+
+// possessed reports whether the phrase owns what follows it ("the
+// military's conduct in Gaza"): what is placed is that, not the phrase.
+func possessed(toks []nlp.Token, p *Phrase) bool {
+	return p.Tok1 < len(toks) && toks[p.Tok1].Tag == "POS"
 }

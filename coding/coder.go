@@ -110,6 +110,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 			out[i].Location = locate(&out[i])
 		}
 	}
+	labelledActs(out)
 	out = placeImplied(out, acts, c.Actors.IsCountry)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
@@ -273,7 +274,7 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
 			continue
 		}
 		lemma := t.Lemma
@@ -751,7 +752,7 @@ func newSentenceBits(toks []nlp.Token, buf []uint64) sentenceBits {
 	for k := n - 1; k >= 0; k-- {
 		t := &toks[k]
 		var w uint64
-		if isBoundary(t) {
+		if isBoundary(t) && !labelQuote(toks, k) {
 			m = 0
 		} else {
 			w = wordBit(t.Norm)
@@ -876,7 +877,7 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 		found := -1
 		np := true // the tokens passed are a noun phrase's
 		for k := pos + 1; k <= pos+npGapMax+1 && k < len(toks); k++ {
-			if isBoundary(&toks[k]) {
+			if isBoundary(&toks[k]) && !labelQuote(toks, k) {
 				break
 			}
 			if k > pos+1 {
@@ -1097,6 +1098,59 @@ func nominalGerund(toks []nlp.Token, i int) bool {
 	return false
 }
 
+// planContent reports whether the verb at i is what a plan or deal would
+// have happen ("a plan under which Hezbollah fighters would withdraw", "a
+// deal whereby the rebels would disarm"): a proposal's terms, no event.
+func planContent(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		switch t := &toks[k]; {
+		case t.Norm == "whereby" || t.Norm == "which" && k > 0 && (toks[k-1].Norm == "under" || toks[k-1].Norm == "by"):
+			return true
+		case isBoundary(t) || t.Norm == "but" || t.Norm == "and" && k+1 < len(toks) && toks[k+1].Tag == "DT":
+			return false
+		}
+	}
+	return false
+}
+
+// roleGerund reports whether the -ing form at i says what someone's part
+// was ("over his alleged role in supporting the rebels", "responsibility
+// for attacking"): the act of whoever had the role, not the sentence's
+// subject, and often only alleged.
+func roleGerund(toks []nlp.Token, i int) bool {
+	if toks[i].Tag != "VBG" || i < 2 || toks[i-1].Norm != "in" && toks[i-1].Norm != "for" {
+		return false
+	}
+	switch toks[i-2].Norm {
+	case "role", "involvement", "complicity", "part", "responsibility", "hand":
+		return true
+	}
+	return false
+}
+
+// labelQuote reports whether the token at k is a quotation mark that
+// opens what a verb of naming calls its object ("called the expulsions
+// \"baseless\"", "branded the vote a \"farce\""): the label is the
+// verb's, no quoted speech apart.
+func labelQuote(toks []nlp.Token, k int) bool {
+	if n := toks[k].Norm; n != "\"" && n != "“" || k == 0 || k+1 >= len(toks) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := &toks[j]
+		if labelVerbs[t.Lemma] && t.IsVerb() {
+			return j < k-1 // an object stands between
+		}
+		if t.IsVerb() || isBoundary(t) {
+			return false
+		}
+	}
+	return false
+}
+
+// labelVerbs name what their object is ("call it a farce").
+var labelVerbs = map[string]bool{"call": true, "brand": true, "label": true, "describe": true, "deem": true, "term": true, "dub": true}
+
 func isBoundary(t *nlp.Token) bool {
 	switch t.Norm {
 	case ",", ";", ":", ".", "--", "—", "(", ")", "\"":
@@ -1147,6 +1201,9 @@ func lightVerb(toks []nlp.Token, i int) int {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
 		t := toks[k]
 		if t.IsVerb() {
+			if (t.Lemma == "call" || t.Lemma == "declare") && labelled(toks, i) {
+				return -1 // "called the expulsions \"baseless\"": a label for the noun, no event of it
+			}
 			if lightVerbs[t.Lemma] && t.Tag != "VBG" || lightVerbs[t.Lemma] && k > 0 && toks[k-1].Tag != "IN" {
 				return k
 			}
@@ -1164,6 +1221,24 @@ func lightVerb(toks []nlp.Token, i int) int {
 		}
 	}
 	return -1
+}
+
+// labelled reports whether the noun at i is followed by what it is called
+// ("called the offensive \"a declaration of war\"", "called the strike
+// illegal"): an object complement, not the noun's own event.
+func labelled(toks []nlp.Token, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	switch n := toks[i+1]; {
+	case n.Norm == "\"" || n.Norm == "“" || n.Norm == "'" || n.Norm == "‘":
+		return true
+	case n.Tag == "JJ" && !strings.HasSuffix(n.Norm, "ed"):
+		return true
+	case n.Norm == "a" || n.Norm == "an":
+		return true
+	}
+	return false
 }
 
 func negatedNoun(toks []nlp.Token, i int) bool {
@@ -1214,17 +1289,101 @@ func (c *Coder) codeSentence(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 
 func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps []actors.Phrase, group, trs []trigger, dexprs []dates.Expr, seen map[string]bool) []parley.Event {
 	var out []parley.Event
+	var attacks []parley.Event // the violent events and sanctions coded so far, by verbs before a participle
 	for _, tr := range group {
-		for _, ev := range c.events(doc, ref, s, ps, tr, trs, dexprs) {
+		evs := c.events(doc, ref, s, ps, tr, trs, dexprs)
+		if consequence(s.Tokens, tr) {
+			// "launched drones at Ukraine, damaging energy facilities",
+			// "clashed with the rebels, killing two of them": what the
+			// attack did is the attack, not another event of its doer
+			evs = slices.DeleteFunc(evs, func(ev parley.Event) bool {
+				return violentRoot(ev.CAMEO) && slices.ContainsFunc(attacks, func(a parley.Event) bool {
+					return code(a.Source) == code(ev.Source) && (ev.Target == nil || code(a.Target) == code(ev.Target))
+				})
+			})
+		}
+		for _, ev := range evs {
+			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
+				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
+			}
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			out = append(out, ev)
+			if r := cameo.Root(ev.CAMEO); (r == "16" || r >= "18" && r <= "20") && !ev.Negated {
+				attacks = append(attacks, ev) // ("imposed sanctions on Niger, cutting off electricity")
+			}
 		}
 	}
+	sameTarget(out)
 	return out
+}
+
+// labelNote marks a criticism that labels an act named by a noun ("called
+// the expulsions \"baseless\"") and names no one.
+const labelNote = " [labels the act before]"
+
+// labelledActs aims each criticism that labels an act ("Pakistan called
+// the expulsions baseless") at whoever did the last conflictual act
+// before it by another country or group: the act it labels.
+func labelledActs(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if !strings.HasSuffix(ev.Rule, labelNote) {
+			continue
+		}
+		ev.Rule = strings.TrimSuffix(ev.Rule, labelNote)
+		if ev.Source == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			e := &evs[j]
+			if e.Doc != ev.Doc || e.Source == nil || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country && e.Source.Sector == ev.Source.Sector {
+				continue
+			}
+			if q := cameo.QuadClass(e.CAMEO); q < 3 {
+				continue
+			}
+			t := *e.Source
+			ev.Target = &t
+			ev.Rule += " [what it labels: " + e.Source.Text + "'s act before]"
+			break
+		}
+	}
+}
+
+// sameTarget gives a measure against relations that names no one the
+// country that an earlier measure of its sentence by the same source is
+// aimed at ("India expelled two Pakistani diplomats and suspended
+// cross-border trade"): one sanction after another against one state.
+func sameTarget(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Target != nil || cameo.Root(ev.CAMEO) != "16" || ev.Source == nil {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if e := &evs[j]; cameo.Root(e.CAMEO) == "16" && e.Target != nil && e.Target.Country != "" && code(e.Source) == code(ev.Source) && e.Target.Country != ev.Source.Country {
+				ev.Target = &parley.Actor{Text: e.Target.Text, Code: e.Target.Country, Country: e.Target.Country, Span: e.Target.Span}
+				ev.Rule += " [target: " + e.Target.Text + "'s country, as the measure before]"
+				break
+			}
+		}
+	}
+}
+
+// consequence reports whether the trigger is a participle that follows a
+// comma ("shelled the city, killing five"): what the clause before did.
+func consequence(toks []nlp.Token, tr trigger) bool {
+	return toks[tr.head].Tag == "VBG" && tr.head > 0 && toks[tr.head-1].Norm == ","
+}
+
+// violentRoot reports whether a CAMEO code is coercion or violence (17-20).
+func violentRoot(code string) bool {
+	r := cameo.Root(code)
+	return r >= "17" && r <= "20"
 }
 
 // absorbGovernors drops the triggers that only govern another event:
@@ -1684,7 +1843,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		// "X declared that China must drop barriers": X demands it of
 		// China, whatever the dropping is.
 		if m := mustAfter(toks, tr.last); m >= 0 {
-			if t := subject(toks, ps, m); len(t) > 0 {
+			if t := subject(toks, ps, m); len(t) > 0 && !(len(srcs) > 0 && toks[t[0].Tok0].Tag == "PRP" && t[0].Tok0 > tr.last && t[0].Head == srcs[0].Head && t[0].Country == srcs[0].Country && t[0].Sector == srcs[0].Sector) {
+				// (not "Kigali says it must protect its border": what the
+				// speaker must do is no demand)
 				tgts = t
 				notes = append(notes, fmt.Sprintf("demand (%s ... %s)", toks[tr.head].Text, toks[m-1].Text))
 				evCode = "100"
@@ -2554,6 +2715,12 @@ func swapped(p *Pattern) bool {
 // event to each other ("X and Y met", "signed an accord", "clashed",
 // "traded accusations") rather than together to someone unnamed.
 func reciprocal(p *Pattern, code string) bool {
+	for _, h := range p.Head {
+		switch h {
+		case "host", "mediate", "broker", "facilitate", "sponsor", "convene", "organize", "organise":
+			return false // "Cuba and Norway hosted the talks": together, for others
+		}
+	}
 	switch cameo.Root(code) {
 	case "03", "04", "05", "06":
 		return true

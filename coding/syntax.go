@@ -430,6 +430,14 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 	skip := skipRanges(toks, anchor)
 	var found *actors.Phrase
 	k := anchor - 1
+	if toks[anchor].Tag == "VBG" && k >= 1 && gerundSubordinators[toks[k].Norm] {
+		// "kidnapped the father and held him for 12 days before releasing
+		// him": a participle after before or after is the clause subject's
+		if p := clauseSubject(toks, ps, k); p != nil {
+			return []*actors.Phrase{p}
+		}
+		return nil
+	}
 	if toks[anchor].Tag == "VBG" {
 		j := k
 		for j >= 0 && toks[j].Tag == "RB" {
@@ -470,6 +478,14 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		}
 		if isRelativeStop(toks, k, anchor) {
 			return nil
+		}
+		if toks[k].Norm == "who" && k > 1 && toks[k-1].Norm == "," {
+			if p := phraseEndingAt(ps, k-2); p != nil {
+				// "a statement by Antony Blinken, who called the launch
+				// reckless": who is the one just named, even after by
+				found = p
+				break
+			}
 		}
 		if p := phraseEndingAt(ps, k); p != nil && (!isPrepObject(toks, p) || sidesOf(toks, ps, p)) {
 			found = p
@@ -580,17 +596,49 @@ func coordinatedVerb(toks []nlp.Token, anchor int) int {
 	if k+1 < len(toks) && phraseLike(toks[k+1]) {
 		return -1 // "and the group has refused": a new subject
 	}
+	bare := k == anchor-1 && (toks[anchor].Tag == "VBD" || toks[anchor].Tag == "VBZ" || toks[anchor].Tag == "VBP")
+	inf := -1 // an infinitive passed over, for want of a finite verb
 	for j := k - 1; j >= 0 && j >= k-15; j-- {
 		t := toks[j]
 		if t.Norm == ";" || t.Norm == ":" {
 			return -1
 		}
 		if t.IsVerb() && t.Tag != "VBG" && (t.Tag != "VBN" || j > 0 && (toks[j-1].Lemma == "be" || toks[j-1].Lemma == "have")) {
+			if bare && t.Tag == "VB" && j > 0 && toks[j-1].Norm == "to" {
+				if inf < 0 {
+					inf = j
+				}
+				continue // "ordered a diplomat to leave and closed its airspace": closed is no infinitive
+			}
+			if bare && reportedAct[toks[anchor].Lemma] {
+				// "said its forces had destroyed drones and accused Kyiv":
+				// an act of speech after and goes with the verb of saying
+				// that the clause before reports to
+				for i := j - 1; i >= 0 && i >= k-25; i-- {
+					if toks[i].Norm == ";" || toks[i].Norm == ":" {
+						break
+					}
+					if toks[i].Tag == toks[anchor].Tag && sayings[toks[i].Lemma] {
+						return i
+					}
+				}
+			}
 			return j
 		}
 	}
-	return -1
+	return inf
 }
+
+// sayings are the verbs that report a clause ("said its forces had
+// destroyed"); reportedAct are the acts of speech that, after and, are
+// the speaker's, not the reported clause's ("and accused Kyiv").
+var (
+	sayings     = map[string]bool{"say": true, "announce": true, "report": true, "claim": true, "state": true, "insist": true}
+	reportedAct = map[string]bool{
+		"accuse": true, "blame": true, "deny": true, "warn": true, "urge": true, "call": true, "add": true, "condemn": true,
+		"vow": true, "threaten": true, "demand": true, "reject": true, "criticize": true, "criticise": true, "dismiss": true, "pledge": true,
+	}
+)
 
 // clauseSubject returns the first actor phrase of the clause that ends at
 // token end, not the object of a preposition.
@@ -746,8 +794,8 @@ func object(toks []nlp.Token, ps []actors.Phrase, tr trigger, all []trigger, sta
 		if t.Norm == "that" && reportsOn(tr.pat.Code) {
 			continue // "demanded that the United States ...": its subject is the target
 		}
-		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 || clauseStart(toks, k) {
-			return nil
+		if isBoundary(&t) || t.Norm == "who" || t.Norm == "which" || t.Norm == "that" && k > tr.last+1 && phraseStartingAt(ps, k) == nil || clauseStart(toks, k) {
+			return nil // (a phrase that starts with that: "talks with that faction")
 		}
 		// ("a sit-in by workers": the tagger reads hyphenated nouns as adjectives)
 		byNoun := toks[k-1].IsNoun() || toks[k-1].Tag == "JJ" && strings.Contains(toks[k-1].Norm, "-") && k-1 > tr.head
@@ -1140,3 +1188,7 @@ var conveys = map[string]bool{
 // intransitive verbs have no passive, so no passive participle: after a
 // noun they are its past tense, whatever the tagger says.
 var intransitive = map[string]bool{"apologize": true, "apologise": true, "arrive": true, "resign": true, "abstain": true}
+
+// gerundSubordinators are the prepositions that make a participle an
+// adverbial clause of its sentence's subject ("before releasing him").
+var gerundSubordinators = map[string]bool{"before": true, "after": true, "without": true, "while": true, "upon": true}

@@ -194,7 +194,7 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // recall 0.59 (17/29) and precision 0.60 (27/45) at its first run, the
 // held-out figure. The floors are what parley reaches now.
 func TestHeldOutArticles(t *testing.T) {
-	const minRecall, minPrecision = 0.82, 0.68
+	const minRecall, minPrecision = 0.89, 0.73
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "--json", "testdata/articles/heldout1.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
@@ -224,9 +224,10 @@ func TestHeldOutArticles(t *testing.T) {
 // targets left unresolved (pronouns, "both sides", "the arrests", "the
 // measures") and missing patterns (passive "were expelled", "pushed
 // through a resolution censuring", "torched", "received", "would not lay
-// down their weapons"). The floors are just under that first score.
+// down their weapons"). The floors are what parley reaches now (0.57,
+// 0.57 after later rules for possessed agents, pairs and dated verbs).
 func TestHeldOutArticles3(t *testing.T) {
-	const minRecall, minPrecision = 0.52, 0.51
+	const minRecall, minPrecision = 0.56, 0.56
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout3.gold.jsonl", "--json", "testdata/articles/heldout3.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
@@ -239,5 +240,35 @@ func TestHeldOutArticles3(t *testing.T) {
 	t.Logf("held-out articles 3: recall %.2f, precision %.2f", rec, prec)
 	if rec < minRecall || prec < minPrecision {
 		t.Errorf("held-out articles 3: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
+	}
+}
+
+// TestHeldOutArticles2 scores a second set of whole articles written for
+// parley, their gold events written before parley was run on them:
+// testdata/articles/heldout2 (five articles: Hezbollah's rockets and a US
+// envoy's talks, India and Pakistan expelling diplomats after an ambush in
+// Kashmir, Colombia's ceasefire with the ELN, the M23 offensive in eastern
+// Congo and the Security Council, a Russia-Ukraine prisoner swap brokered
+// by the UAE and drone strikes; 46 required and 44 optional events) scored
+// recall 0.70 (32/46) and precision 0.57 (42/74) at its first run, the
+// held-out figure. The floors are what parley reaches now. One
+// correction to the gold after the first run: the three optional denials
+// (I3 "Pakistan denied any involvement", D3 "Kigali denies backing the
+// group", D6 "rejected the accusations") required the accuser as target,
+// which their sentences do not name; they now accept any target or none.
+func TestHeldOutArticles2(t *testing.T) {
+	const minRecall, minPrecision = 0.95, 0.82
+	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout2.gold.jsonl", "--json", "testdata/articles/heldout2.jsonl")
+	if err != nil {
+		t.Fatalf("eval: %v\n%s", err, stderr)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	rec, prec := rate(rep["recall"]), rate(rep["precision"])
+	t.Logf("held-out articles 2: recall %.2f, precision %.2f", rec, prec)
+	if rec < minRecall || prec < minPrecision {
+		t.Errorf("held-out articles 2: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
 	}
 }
