@@ -19,7 +19,7 @@ func (m *Main) runBench(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", 1, "documents coded at once (GOMAXPROCS is set to the same)")
 	dict := fs.String("dict", "", "directory of dictionaries to use instead of the built-in ones")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the coding to FILE")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

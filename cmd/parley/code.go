@@ -151,7 +151,7 @@ func (m *Main) runCode(ctx context.Context, args []string) error {
 	outPath := fs.String("o", "", "write events to FILE instead of standard output")
 	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to FILE")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	tuneGC()

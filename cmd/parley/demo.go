@@ -25,7 +25,7 @@ func (m *Main) runDemo(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the dashboard on")
 	noServe := fs.Bool("no-serve", false, "print the coded summary and exit without serving")
 	dbPath := fs.String("db", "", "SQLite file to use (default: a temporary one, removed at exit)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	dir, err := os.MkdirTemp("", "parley-demo-")

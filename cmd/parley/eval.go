@@ -41,7 +41,7 @@ func (m *Main) runEval(ctx context.Context, args []string) error {
 	explain := fs.Bool("explain", false, "list every miss and false alarm with its sentence, actors and rule (always on for --gold-format parley)")
 	asJSON := fs.Bool("json", false, "write the report as JSON")
 	minConf := fs.Float64("min-confidence", 0, "drop events with a lower confidence")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *goldPath == "" {

@@ -124,3 +124,19 @@ func TestEvalPeerDictionaries(t *testing.T) {
 		t.Errorf("want events coded by the peer dictionaries only:\n%.2000s", out)
 	}
 }
+
+// TestFlagsAfterFiles checks that a flag written after the files is read
+// as a flag, not as a file ("parley eval --gold g docs.jsonl --json").
+func TestFlagsAfterFiles(t *testing.T) {
+	before, _, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "--json", "testdata/articles/heldout1.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "testdata/articles/heldout1.jsonl", "--json")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if after != before {
+		t.Errorf("flags after the file: got\n%s\nwant\n%s", after, before)
+	}
+}

@@ -25,7 +25,7 @@ func (m *Main) runExport(ctx context.Context, args []string) error {
 	fs.StringVar(&f.CAMEO, "cameo", "", "only events with a CAMEO code starting so")
 	fs.StringVar(&f.From, "from", "", "only events on or after YYYY-MM-DD")
 	fs.StringVar(&f.To, "to", "", "only events on or before YYYY-MM-DD")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

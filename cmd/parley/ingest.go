@@ -40,7 +40,7 @@ func (m *Main) runIngest(ctx context.Context, args []string) error {
 	bulk := fs.Bool("bulk", false, "store with bulk loads, which rebuild the database's indexes each "+
 		"transaction: several times faster for loads as large as the database or larger, slower for small ones; "+
 		"stores the same events as without it")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *bulk {

@@ -16,6 +16,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 )
 
@@ -113,4 +115,30 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	fmt.Fprint(m.Stderr, usage)
 	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+}
+
+// parseFlags parses a command's flags wherever they stand among its
+// arguments ("parley eval --gold g.jsonl docs.jsonl --explain"), as users
+// write them; the standard parser stops at the first file. A "-" alone is
+// standard input, and after "--" everything is a file.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if slices.Contains(args, "--") {
+		return fs.Parse(args)
+	}
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		rest := fs.Args()
+		i := 0
+		for i < len(rest) && (rest[i] == "-" || !strings.HasPrefix(rest[i], "-")) {
+			i++
+		}
+		files = append(files, rest[:i]...)
+		if i == len(rest) {
+			return fs.Parse(files) // no flags left: the files are the arguments
+		}
+		args = rest[i:]
+	}
 }

@@ -23,7 +23,7 @@ func (m *Main) runServe(ctx context.Context, args []string) error {
 	tokenFile := fs.String("token-file", "", "file holding the bearer token that enables POST /api/documents (default: $PARLEY_API_TOKEN; none: read-only)")
 	dict := fs.String("dict", "", "directory of dictionaries for coding posted documents")
 	workers := fs.Int("workers", 2, "documents coded at once for POST /api/documents")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -16,7 +16,7 @@ func (m *Main) runValidate(ctx context.Context, args []string) error {
 	tabari := fs.String("tabari", "", "TABARI validation `PROJECT` file (Validate.project)")
 	petrarch := fs.String("petrarch", "", "PETRARCH unit-test `RECORDS.xml` file")
 	verbose := fs.Bool("verbose", false, "print passing records too")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if (*tabari == "") == (*petrarch == "") || fs.NArg() > 0 {

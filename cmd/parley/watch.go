@@ -31,7 +31,7 @@ func (m *Main) runWatch(ctx context.Context, args []string) error {
 	timeout := fs.Duration("timeout", ingest.DefaultFetchTimeout, "timeout of one request")
 	batch := fs.Int("batch", watch.DefaultBatch, "documents stored per transaction")
 	anyLang := fs.Bool("any-language", false, "store articles in any language (default: English only)")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	switch {

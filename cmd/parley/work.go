@@ -32,7 +32,7 @@ func (m *Main) runEnqueue(ctx context.Context, args []string) error {
 	db := fs.String("db", "", "PostgreSQL URL of the queue and the event store")
 	date := fs.String("date", "", "date (YYYY-MM-DD) for documents without one (text files, stdin)")
 	batch := fs.Int("batch", 16, "documents per job")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if err := queueURL(*db); err != nil {
@@ -116,7 +116,7 @@ func (m *Main) runWork(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.PollInterval, "poll", 0, "how often to look for jobs and, with --until-empty, for an empty queue (default 1s)")
 	fs.StringVar(&cfg.ID, "id", "", "this worker's unique name in the queue's tables (default: host name and time)")
 	fs.BoolVar(&cfg.UntilEmpty, "until-empty", false, "stop when no job is pending instead of waiting for more")
-	if err := fs.Parse(args); err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if err := queueURL(*db); err != nil {
