@@ -132,13 +132,19 @@ var dayWords = map[string]bool{
 
 // datedVerbs retags the past tense of an event verb that the tagger read
 // as an adjective or a noun after a day ("The United States on Thursday
-// imposed/JJ sanctions"), when an object follows it.
+// imposed/JJ sanctions"), or an irregular past after its subject ("Rebels
+// fought/JJ government troops"), when an object follows it.
 func (c *Coder) datedVerbs(sents []nlp.Sentence) {
 	for si := range sents {
 		toks := sents[si].Tokens
 		for i := 1; i+1 < len(toks); i++ {
 			t := &toks[i]
-			if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNP" || !strings.HasSuffix(t.Norm, "ed") || !dayWords[toks[i-1].Norm] {
+			if t.Tag != "JJ" && t.Tag != "NN" && t.Tag != "NNP" {
+				continue
+			}
+			dated := strings.HasSuffix(t.Norm, "ed") && dayWords[toks[i-1].Norm]
+			irregular := irregularPast[t.Norm] != "" && (toks[i-1].IsNoun() || toks[i-1].Tag == "PRP" || toks[i-1].Norm == "and") // "Rebels fought/JJ government troops", "and fought/JJ police"
+			if !dated && !irregular {
 				continue
 			}
 			switch toks[i+1].Tag {

@@ -240,6 +240,9 @@ func isPrepObject(toks []nlp.Token, p *actors.Phrase) bool {
 		if k > 0 && partOf(toks[k-1].Lemma, t.Norm) {
 			return false // "thousands of Nigerians", "leaders of the coalition", "a spokesman for the Taliban"
 		}
+		if k > 0 && (t.Norm == "to" || t.Norm == "with") && allegiance[toks[k-1].Norm] && p.Head != nil && p.Head.Kind == actors.Group && k >= 2 && armedMen[toks[k-2].Norm] {
+			return false // "gangs belonging to the Viv Ansanm coalition torched": the coalition's men
+		}
 		if k > 0 && t.Norm == "from" && sentFrom[toks[k-1].Lemma] {
 			return false // "observers from the OAS criticised": the OAS's observers
 		}
@@ -286,6 +289,20 @@ func clauseVerbAt(toks []nlp.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// allegiance are the words that tie armed men to a group before "to" or
+// "with" ("gunmen loyal to X", "fighters linked to X", "militias allied
+// with X"): a named group acts through them (men linked to a country are
+// still the men: "hackers linked to Russia").
+var allegiance = map[string]bool{
+	"belonging": true, "loyal": true, "linked": true, "allied": true, "affiliated": true, "aligned": true, "tied": true,
+}
+
+// armedMen are the men a group acts through ("gangs belonging to").
+var armedMen = map[string]bool{
+	"gangs": true, "gang": true, "fighters": true, "gunmen": true, "militants": true, "militiamen": true, "militias": true,
+	"rebels": true, "insurgents": true, "troops": true, "forces": true, "soldiers": true, "members": true, "units": true,
 }
 
 // nounModifier reports whether the noun at k and the nouns before it are
