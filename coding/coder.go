@@ -1204,7 +1204,7 @@ var lightVerbs = map[string]bool{
 // lightVerb returns the token of the verb that governs the noun at i
 // ("began [direct] talks"), or -1.
 func lightVerb(toks []nlp.Token, i int) int {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
 		t := toks[k]
 		if t.IsVerb() {
 			if (t.Lemma == "call" || t.Lemma == "declare") && labelled(toks, i) {
@@ -1219,7 +1219,7 @@ func lightVerb(toks []nlp.Token, i int) int {
 			return -1
 		}
 		switch {
-		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "HYPH":
+		case t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || t.Tag == "POS" || t.Tag == "NNP" || t.Tag == "NN" || t.Tag == "HYPH" || t.Tag == "$":
 		case t.Norm == "in" && k > 0 && toks[k-1].Norm == "part":
 		case t.Norm == "part" || t.Norm == "-" || t.Tag == "RP" || t.Norm == "out" || t.Norm == "up":
 		default:
