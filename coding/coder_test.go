@@ -344,6 +344,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"a suspension of aid announced is aid cut", "Denmark announced a suspension of aid to Egypt.", "DNK 162 EGY 2019-06-15"},
 		{"a light verb further back across an amount", "The Pentagon announced a new $2 billion aid package for Ukraine.", "USAMILDOD 070 UKR 2019-06-15"},
 		{"an irregular past the tagger read as an adjective, after its subject", "Rebels fought government troops in Mali.", "MLIREB 190 MLIMIL 2019-06-15"},
 		{"men belonging to a group are the group's, and a clause after after is theirs", "Police fled after gangs belonging to the Viv Ansanm coalition torched homes in Haiti and fought police.", "HTICRMVIV 1712 HTI 2019-06-15; HTICRMVIV 190 HTICOP 2019-06-15"},
