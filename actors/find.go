@@ -567,6 +567,9 @@ func compatible(ms []Mention, m Mention) bool {
 		if (a == Country || a == Capital) && (b == Country || b == Capital) {
 			return false
 		}
+		if a == Adjective && b == Adjective && m.Tok0 == o.Tok1 && strings.HasSuffix(m.Entry.Name, "s") && !strings.HasSuffix(o.Entry.Name, "s") {
+			continue // "Bosnian Serbs", "Iraqi Kurds": a people living in the first adjective's country
+		}
 		if a == Country && b == Adjective || a == Adjective && b == Adjective {
 			return false
 		}

@@ -344,6 +344,7 @@ func TestBuiltinRules(t *testing.T) {
 		{"dying is no event, what killed is", "Yemeni soldiers died in a Saudi air strike.", "SAU 195 - 2019-06-15"},
 		{"killed by a disaster: no attack", "Twelve jade miners were killed by a landslide in Myanmar's Kachin state.", ""},
 		{"killed by a named storm: no attack", "Dozens of people were killed by Cyclone Freddy in Malawi.", ""},
+		{"a people named by its demonym after a country's adjective lives in that country", "Bosnian Serbs demanded a ceasefire with Bosnian army forces.", "BIH 1056 BIHMIL 2019-06-15"},
 		{"an extradition approved is judicial cooperation, not praise", "A Dutch court approved the extradition of a suspected militant to France.", "NLDJUD 063 FRA 2019-06-15"},
 		{"a suspension of aid announced is aid cut", "Denmark announced a suspension of aid to Egypt.", "DNK 162 EGY 2019-06-15"},
 		{"a light verb further back across an amount", "The Pentagon announced a new $2 billion aid package for Ukraine.", "USAMILDOD 070 UKR 2019-06-15"},
