@@ -683,6 +683,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	var pair [2]*Phrase                // the last two actors joined by "and"
 	pairAt := -1                       // its sentence
 	var farPair [2]*Phrase             // the last pair named, however long ago
+	var persons []*Phrase              // the persons named, in order
+	surnames := map[string]*Phrase{}   // the last name that ends a person's or an agent's name
+	var personSent []int               // the sentence of each
 	for i, s := range sents {
 		if pairAt >= 0 && i-pairAt > 2 {
 			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
@@ -701,7 +704,28 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Note = "the " + s.Tokens[p.Tok0].Norm + " = " + q.Text
 			}
 		}
+		// "Opposition candidate Edmundo Gonzalez ... Sanchez received
+		// Gonzalez": a surname alone is the named actor it ended before
+		var named []Phrase
+		for t := range s.Tokens {
+			if q := surnames[s.Tokens[t].Text]; q != nil && surnameAlone(s.Tokens, ps, t) {
+				p := *q
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, s.Tokens[t].Start, s.Tokens[t].End, s.Tokens[t].Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, q.Text), true
+				named = append(named, p)
+			}
+		}
+		if len(named) > 0 {
+			ps = mergeSorted(ps, named)
+		}
+		for k := range ps {
+			if p := &ps[k]; !p.Context && p.Tok1-p.Tok0 >= 2 && (p.Head.Kind == Person || p.Head.Kind == Agent && p.Sector != "") &&
+				s.Tokens[p.Tok1-1].Tag == "NNP" && s.Tokens[p.Tok1-2].Tag == "NNP" && len(s.Tokens[p.Tok1-1].Text) > 2 {
+				surnames[s.Tokens[p.Tok1-1].Text] = p
+			}
+		}
 		var added []Phrase
+		var later []objectRef // object pronouns that take a phrase of this sentence, copied once its country is known
 		// pronouns and definite descriptions, in token order with the phrases
 		k := 0
 		for t := 0; t < len(s.Tokens); t++ {
@@ -710,8 +734,9 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				if ps[k].Head.Kind == Group && strings.HasPrefix(ps[k].Head.Code, "IGO") {
 					lastBloc = &ps[k]
 				}
-				if ps[k].Head.Kind == Person {
+				if ps[k].Head.Kind == Person || ps[k].Tok1-ps[k].Tok0 == 1 && surnames[s.Tokens[ps[k].Tok0].Text] != nil && ps[k].Context {
 					personAt = i
+					persons, personSent = append(persons, &ps[k]), append(personSent, i)
 				}
 				if t < ps[k].Tok1 {
 					t = ps[k].Tok1
@@ -771,6 +796,29 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
+			case (tok.Norm == "him" || tok.Norm == "her" && (t+1 >= len(s.Tokens) || !s.Tokens[t+1].IsNoun() && s.Tokens[t+1].Tag != "JJ")) && tok.Tag == "PRP" && objectPerson(s.Tokens, persons, personSent, i, t) != nil:
+				// "Sanchez received Gonzalez and said Spain would grant him
+				// asylum": the last person named, unless that is the subject
+				// of the verb before it ("Biden said Putin insulted him")
+				q := objectPerson(s.Tokens, persons, personSent, i, t)
+				p := *q
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, q.Text), true
+				added = append(added, p)
+			case (tok.Norm == "his" || tok.Norm == "her") && tok.Tag == "PRP$" && t+1 < len(s.Tokens) && patientNouns[s.Tokens[t+1].Norm] && lastPerson != nil && !inPhrase(ps, t+1):
+				// "a court issued a warrant for his arrest": what is done
+				// to him is done to the person last named
+				p := *lastPerson
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
+				added = append(added, p)
+			case tok.Norm == "them" && objectPlural(s.Tokens, ps, added, t) >= 0:
+				// "arrested three Serbian nationals, accusing them",
+				// "met negotiators from both sides and urged them": the
+				// last plural actor named before it in the sentence, not
+				// the subject of the verb before it
+				later = append(later, objectRef{len(added), objectPlural(s.Tokens, ps, added, t)})
+				added = append(added, Phrase{Tok0: t, Tok1: t + 1, Start: tok.Start, End: tok.End, Text: tok.Text})
 			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
@@ -876,6 +924,21 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				ps[k].Note = "country from the article: " + main
 			}
 		}
+		for _, r := range later {
+			a := &added[r.added]
+			q := ps[r.of]
+			if r.of >= len(ps) {
+				q = added[r.of-len(ps)]
+			}
+			q.Tok0, q.Tok1, q.Start, q.End, q.Text = a.Tok0, a.Tok1, a.Start, a.End, a.Text
+			q.Note, q.Context = fmt.Sprintf("%s = %s", a.Text, textOf(s, ps0(ps, added, r.of).Start, ps0(ps, added, r.of).End)), true
+			if q.Pair != nil {
+				pq := *q.Pair
+				pq.Tok0, pq.Tok1, pq.Start, pq.End, pq.Text = a.Tok0, a.Tok1, a.Start, a.End, a.Text
+				q.Pair = &pq
+			}
+			*a = q
+		}
 		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
 			pair, pairAt = sp, i
 			farPair = sp
@@ -905,6 +968,102 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		out[i].Phrases = ps
 	}
 	return out
+}
+
+// surnameAlone reports whether the proper noun at t stands alone, in no
+// phrase and beside no other proper noun ("received Gonzalez in Madrid").
+func surnameAlone(toks []nlp.Token, ps []Phrase, t int) bool {
+	if toks[t].Tag != "NNP" || inPhrase(ps, t) {
+		return false
+	}
+	if t > 0 && (toks[t-1].Tag == "NNP" || toks[t-1].Tag == "NNPS") || t+1 < len(toks) && (toks[t+1].Tag == "NNP" || toks[t+1].Tag == "NNPS") {
+		return false
+	}
+	return true
+}
+
+// objectRef is an object pronoun (added) that refers to the phrase of its
+// sentence at of (an index of the phrases, then of those added).
+type objectRef struct{ added, of int }
+
+func ps0(ps, added []Phrase, k int) *Phrase {
+	if k < len(ps) {
+		return &ps[k]
+	}
+	return &added[k-len(ps)]
+}
+
+// patientNouns are acts done to a person that a possessive pronoun names
+// ("his arrest", "her release").
+var patientNouns = map[string]bool{
+	"arrest": true, "detention": true, "release": true, "extradition": true, "deportation": true,
+	"assassination": true, "killing": true, "murder": true, "execution": true, "trial": true,
+	"prosecution": true, "abduction": true, "kidnapping": true, "capture": true, "imprisonment": true,
+	"ouster": true, "removal": true, "expulsion": true,
+}
+
+// subjectOf reports whether the phrase p is the subject of the verb right
+// before token t: only verbs, auxiliaries, adverbs and "to" stand between
+// them ("Putin had insulted him", "Iran failed to honour them").
+func subjectOf(toks []nlp.Token, p *Phrase, t int) bool {
+	if p.Tok1 >= t {
+		return false
+	}
+	verb := false
+	for k := p.Tok1; k < t; k++ {
+		switch w := &toks[k]; {
+		case w.IsVerb():
+			verb = true
+		case w.Tag == "MD" || w.Tag == "RB" || w.Norm == "to" || w.Norm == "not":
+		default:
+			return false
+		}
+	}
+	return verb
+}
+
+// objectPerson returns the person an object "him" or "her" at token t of
+// sentence i refers to: the last person named, in this sentence or the one
+// before, that is not the subject of the verb before it; nil if none.
+func objectPerson(toks []nlp.Token, persons []*Phrase, sent []int, i, t int) *Phrase {
+	for k := len(persons) - 1; k >= 0 && k >= len(persons)-2; k-- {
+		if sent[k] < i-1 {
+			return nil
+		}
+		if sent[k] == i && persons[k].Tok1 > t {
+			continue
+		}
+		if sent[k] == i && subjectOf(toks, persons[k], t) {
+			continue
+		}
+		return persons[k]
+	}
+	return nil
+}
+
+// objectPlural returns the index (in ps, then in added) of the plural actor
+// an object "them" at token t refers to: the last one before it in its
+// sentence, a pair or a plural noun, that is not the subject of the verb
+// before it ("the rebels said troops attacked them": the rebels); -1 if
+// none.
+func objectPlural(toks []nlp.Token, ps, added []Phrase, t int) int {
+	var cands []int // in token order
+	for k := range len(ps) + len(added) {
+		p := ps0(ps, added, k)
+		if p.Tok1 > t || p.Head == nil || p.Head.Kind == Person || p.Pair == nil && !isPlural(toks, *p) {
+			continue
+		}
+		if n := len(cands); n > 0 && ps0(ps, added, cands[n-1]).Tok1 >= p.Tok1 {
+			continue
+		}
+		cands = append(cands, k)
+	}
+	for n := len(cands) - 1; n >= 0; n-- {
+		if !subjectOf(toks, ps0(ps, added, cands[n]), t) {
+			return cands[n]
+		}
+	}
+	return -1
 }
 
 // mediated reports whether the phrase at t is the object of a preposition
