@@ -1797,6 +1797,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "victims: civilians of the place")
 		}
 	}
+	if !passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] && !consequence(toks, tr) {
+		// (not "bombarded Aleppo, killing eight people": what the attack
+		// did is the attack)
+		if v := objectVictims(toks, ps, tr, srcs[0]); v != nil {
+			// "A Myanmar military air strike on a village killed at least
+			// 31 people": the civilians of the place, as in the passive
+			tgts = []*actors.Phrase{v}
+			notes = append(notes, "victims: civilians of the place")
+		}
+	}
 	if bombable[evCode] && strings.Contains(strings.ToLower(srcs[0].Text), "suicide bomber") && c.known("1831") {
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
@@ -1953,6 +1963,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		} else {
 			evCode = "130"
 		}
+	}
+	if cameo.Root(evCode) == "13" && len(srcs) > 0 {
+		// "Washington warned that it would seek sanctions if Iran failed":
+		// the threatener's own pronoun is no target
+		tgts = slices.DeleteFunc(slices.Clone(tgts), func(t *actors.Phrase) bool {
+			return toks[t.Tok0].Tag == "PRP" && t.Head == srcs[0].Head && t.Country == srcs[0].Country && t.Sector == srcs[0].Sector
+		})
 	}
 	if cameo.Root(evCode) == "13" && len(tgts) == 0 && len(srcs) > 0 {
 		// "Russia threatened to stop talks if the United States deploys
@@ -2744,6 +2761,29 @@ func victims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phra
 		}
 		if victimWords[t.Norm] && t.IsNoun() {
 			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+		}
+	}
+	return nil
+}
+
+// objectVictims returns the civilians of the place as the target of a
+// violent act whose object is people no actor names ("killed at least 31
+// people, including children"), as victims does for the passive.
+func objectVictims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase) *actors.Phrase {
+	place := placeAfter(toks, ps, tr.head)
+	if place == placeOf && doer.Country != "" && !doer.Context {
+		place = placeOnly
+	}
+	for k := tr.head + 1; k < len(toks) && k <= tr.last+6; k++ {
+		t := &toks[k]
+		if inPhrase(ps, k) || t.IsVerb() || isBoundary(t) {
+			return nil
+		}
+		if victimWords[t.Norm] && t.IsNoun() {
+			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+		}
+		if t.IsNoun() && t.Norm != "least" && t.Norm != "dozens" && t.Norm != "hundreds" && t.Norm != "scores" {
+			return nil // "killed two soldiers": someone else's
 		}
 	}
 	return nil
