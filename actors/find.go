@@ -457,9 +457,12 @@ func personCountry(p *Phrase) string {
 // own (cur), else the last one named (last), if the words may name it
 // ("the two countries" are no pair of agents, "the army and the police");
 // none otherwise.
-func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+func refPair(cur, last, far, art, sides [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 	ok := func(p [2]*Phrase) bool {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
+	}
+	if w := toks[t+pairWords(toks, t)-1].Norm; art[0] == nil && (w == "sides" || w == "parties") {
+		art = sides // "both sides": the article's two countries, named less evenly
 	}
 	if t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && cur[0] != nil && cur[1].Tok1 < t {
 		// "The United States and China urged both sides to exercise
@@ -485,6 +488,8 @@ func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase
 		return far // "The United Nations urged both parties": the conflict's pair
 	case statePair[toks[t+pairWords(toks, t)-1].Norm]:
 		return art // "the two countries": states, not the sides of a civil war
+	case art == sides && t > 0 && toks[t-1].Norm == "from":
+		return sides // "negotiators from both sides"
 	}
 	return [2]*Phrase{}
 }
@@ -649,13 +654,20 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	// fought three wars": with no pair named, the article's two countries,
 	// when it is about two that are named about as often
 	var artPair [2]*Phrase
-	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 5*counts[second] >= 3*counts[main] {
+	// "Kosovo police arrested three Serbs ... met negotiators from both
+	// sides": with no pair named, the sides are the article's two
+	// countries, when the second is named at least half as often
+	var sidesPair [2]*Phrase
+	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 2*counts[second] >= counts[main] {
 		for k, c := range [2]string{main, second} {
 			if first[second] < first[main] {
 				c = [2]string{second, main}[k]
 			}
 			e := &Entry{Kind: Country, Name: c, Code: c, Country: c}
-			artPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+			sidesPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+		}
+		if 5*counts[second] >= 3*counts[main] {
+			artPair = sidesPair
 		}
 	}
 	// "ethnic Albanians demonstrated in Serbia": an ethnic group not placed
@@ -819,11 +831,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				// the subject of the verb before it
 				later = append(later, objectRef{len(added), objectPlural(s.Tokens, ps, added, t)})
 				added = append(added, Phrase{Tok0: t, Tok1: t + 1, Start: tok.Start, End: tok.End, Text: tok.Text})
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)[0] != nil:
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, sidesPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
-				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, sidesPair, s.Tokens, t)
 				if sp[0] == pair[0] {
 					pairAt = i // named again, the pair reaches on
 				}
@@ -919,6 +931,22 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					}
 				}
 			}
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok1+1 < len(s.Tokens) && s.Tokens[p.Tok1].Norm == "from" {
+				// "negotiators from both sides": the men of each side
+				for _, q := range added {
+					if q.Tok0 == p.Tok1+1 && q.Pair != nil {
+						a, b := q, *q.Pair
+						a.Tok0, a.Tok1, a.Start, a.End, a.Text = p.Tok0, p.Tok1, p.Start, p.End, p.Text
+						b.Tok0, b.Tok1, b.Start, b.End, b.Text = p.Tok0, p.Tok1, p.Start, p.End, p.Text
+						a.Sector, b.Sector = p.Sector, p.Sector
+						a.Note = fmt.Sprintf("%s from %s", p.Text, q.Note)
+						b.Note = a.Note
+						a.Pair = &b
+						*p = a
+						break
+					}
+				}
+			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
 				ps[k].Country, ps[k].Context, ps[k].Article = main, true, true
 				ps[k].Note = "country from the article: " + main
@@ -926,15 +954,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		}
 		for _, r := range later {
 			a := &added[r.added]
-			q := ps[r.of]
-			if r.of >= len(ps) {
-				q = added[r.of-len(ps)]
-			}
+			ref := ps0(ps, added, r.of)
+			q := *ref
 			q.Tok0, q.Tok1, q.Start, q.End, q.Text = a.Tok0, a.Tok1, a.Start, a.End, a.Text
-			q.Note, q.Context = fmt.Sprintf("%s = %s", a.Text, textOf(s, ps0(ps, added, r.of).Start, ps0(ps, added, r.of).End)), true
+			q.Note, q.Context = fmt.Sprintf("%s = %s", a.Text, ref.Text), true
+			if ref.Note != "" && ref.Context {
+				q.Note += " (" + ref.Note + ")"
+			}
 			if q.Pair != nil {
 				pq := *q.Pair
-				pq.Tok0, pq.Tok1, pq.Start, pq.End, pq.Text = a.Tok0, a.Tok1, a.Start, a.End, a.Text
+				pq.Tok0, pq.Tok1, pq.Start, pq.End, pq.Text, pq.Note = a.Tok0, a.Tok1, a.Start, a.End, a.Text, q.Note
 				q.Pair = &pq
 			}
 			*a = q
