@@ -731,13 +731,15 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			ps = mergeSorted(ps, named)
 		}
 		for k := range ps {
-			if p := &ps[k]; !p.Context && p.Tok1-p.Tok0 >= 2 && (p.Head.Kind == Person || p.Head.Kind == Agent && p.Sector != "") &&
-				s.Tokens[p.Tok1-1].Tag == "NNP" && s.Tokens[p.Tok1-2].Tag == "NNP" && len(s.Tokens[p.Tok1-1].Text) > 2 {
+			if p := &ps[k]; p.Head.Kind == Person && !p.Context && p.Tok1-p.Tok0 >= 2 && s.Tokens[p.Tok1-1].Tag == "NNP" && s.Tokens[p.Tok1-2].Tag == "NNP" && len(s.Tokens[p.Tok1-1].Text) > 2 {
 				surnames[s.Tokens[p.Tok1-1].Text] = p
+			} else if e := surnameOf(s.Tokens, p); e >= 0 {
+				surnames[s.Tokens[e].Text] = p
 			}
 		}
 		var added []Phrase
-		var later []objectRef // object pronouns that take a phrase of this sentence, copied once its country is known
+		var countryLater []objectRef // pronouns for an agent of this sentence, that take its country once known
+		var later []objectRef        // object pronouns that take a phrase of this sentence, copied once its country is known
 		// pronouns and definite descriptions, in token order with the phrases
 		k := 0
 		for t := 0; t < len(s.Tokens); t++ {
@@ -746,7 +748,12 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				if ps[k].Head.Kind == Group && strings.HasPrefix(ps[k].Head.Code, "IGO") {
 					lastBloc = &ps[k]
 				}
-				if ps[k].Head.Kind == Person || ps[k].Tok1-ps[k].Tok0 == 1 && surnames[s.Tokens[ps[k].Tok0].Text] != nil && ps[k].Context {
+				if ps[k].Head.Kind == Agent && (namedAgent(s.Tokens, &ps[k]) || ps[k].Tok1-ps[k].Tok0 == 1 && surnames[s.Tokens[ps[k].Tok0].Text] != nil && ps[k].Context) {
+					// "Interior Minister Mohsin Naqvi said ... he called": a
+					// named agent is a person
+					lastPerson = &ps[k]
+				}
+				if ps[k].Head.Kind == Person || ps[k].Head.Kind == Agent && lastPerson == &ps[k] {
 					personAt = i
 					persons, personSent = append(persons, &ps[k]), append(personSent, i)
 				}
@@ -780,6 +787,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
 				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, lastPerson)})
 			case tok.Norm == "they" || tok.Norm == "it":
 				// "Japan said it had halted aid", "the Houthis claimed they
 				// had attacked": the sentence's first actor before it.
@@ -817,6 +825,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, q.Text), true
 				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, q)})
 			case (tok.Norm == "his" || tok.Norm == "her") && tok.Tag == "PRP$" && t+1 < len(s.Tokens) && patientNouns[s.Tokens[t+1].Norm] && lastPerson != nil && !inPhrase(ps, t+1):
 				// "a court issued a warrant for his arrest": what is done
 				// to him is done to the person last named
@@ -824,6 +833,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
 				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, lastPerson)})
 			case tok.Norm == "them" && objectPlural(s.Tokens, ps, added, t) >= 0:
 				// "arrested three Serbian nationals, accusing them",
 				// "met negotiators from both sides and urged them": the
@@ -952,6 +962,13 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				ps[k].Note = "country from the article: " + main
 			}
 		}
+		for _, r := range countryLater {
+			if a := &added[r.added]; r.of >= 0 && a.Country == "" && ps[r.of].Country != "" {
+				// "Interior Minister Mohsin Naqvi said ... what he called":
+				// the country the agent was given
+				a.Country, a.Article = ps[r.of].Country, ps[r.of].Article
+			}
+		}
 		for _, r := range later {
 			a := &added[r.added]
 			ref := ps0(ps, added, r.of)
@@ -999,6 +1016,30 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	return out
 }
 
+// namedAgent reports whether the agent phrase p ends in a person's first
+// and last names ("Interior Minister Mohsin Naqvi", "Opposition candidate
+// Edmundo Gonzalez").
+func namedAgent(toks []nlp.Token, p *Phrase) bool {
+	return surnameOf(toks, p) >= 0
+}
+
+// surnameOf returns the token of the last name of a named agent, at the
+// end of its phrase or right after it ("Interior Minister Mohsin Naqvi"),
+// or -1.
+func surnameOf(toks []nlp.Token, p *Phrase) int {
+	if p.Head.Kind != Agent || p.Sector == "" || p.Context || p.Tok1-p.Tok0 < 2 {
+		return -1
+	}
+	e := p.Tok1
+	if e+1 < len(toks) && toks[e].Tag == "NNP" && toks[e+1].Tag == "NNP" && (e+2 >= len(toks) || toks[e+2].Tag != "NNP" && toks[e+2].Tag != "POS") {
+		e += 2
+	}
+	if toks[e-1].Tag == "NNP" && toks[e-2].Tag == "NNP" && len(toks[e-1].Text) > 2 && (e > p.Tok1 || p.Tok1-p.Tok0 >= 3) {
+		return e - 1
+	}
+	return -1
+}
+
 // surnameAlone reports whether the proper noun at t stands alone, in no
 // phrase and beside no other proper noun ("received Gonzalez in Madrid").
 func surnameAlone(toks []nlp.Token, ps []Phrase, t int) bool {
@@ -1009,6 +1050,16 @@ func surnameAlone(toks []nlp.Token, ps []Phrase, t int) bool {
 		return false
 	}
 	return true
+}
+
+// indexIn returns the index of the phrase p in ps, or -1.
+func indexIn(ps []Phrase, p *Phrase) int {
+	for k := range ps {
+		if &ps[k] == p {
+			return k
+		}
+	}
+	return -1
 }
 
 // objectRef is an object pronoun (added) that refers to the phrase of its
