@@ -696,6 +696,8 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	pairAt := -1                       // its sentence
 	var farPair [2]*Phrase             // the last pair named, however long ago
 	var persons []*Phrase              // the persons named, in order
+	var lastPeople *Phrase             // the last plural agents acted on
+	peopleAt := -1                     // its sentence
 	surnames := map[string]*Phrase{}   // the last name that ends a person's or an agent's name
 	var personSent []int               // the sentence of each
 	for i, s := range sents {
@@ -866,6 +868,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Text = textOf(s, p.Start, p.End)
 				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastBloc.Text), true
 				added = append(added, p)
+			case tok.Norm == "the" && t+1 < len(s.Tokens) && peopleRef(s.Tokens, t) > 0 && lastPeople != nil && peopleAt >= i-1 && !inPhrase(ps, t+1):
+				// "Kosovo police arrested three Serbian nationals ... demanded
+				// the release of the men": the people last acted on
+				n := peopleRef(s.Tokens, t)
+				p := *lastPeople
+				p.Tok0, p.Tok1, p.Start, p.End, p.Pair = t, t+n, tok.Start, s.Tokens[t+n-1].End, nil
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastPeople.Text), true
+				added = append(added, p)
+				t += n - 1
 			case tok.Norm == "members" && prevThing != nil && strings.HasPrefix(prevThing.Head.Code, "IGO") &&
 				(t == 0 || memberQuantifiers[s.Tokens[t-1].Norm]) && (t+1 >= len(s.Tokens) || s.Tokens[t+1].Norm != "of"):
 				// "The UN Security Council met on Saturday. Several members
@@ -989,6 +1001,12 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 			pair, pairAt = sp, i
 			farPair = sp
 		}
+		for k := range ps {
+			// plural agents acted on, for "the men" after them
+			if p := &ps[k]; (p.Head.Kind == Agent || p.Head.Kind == Adjective) && p.Sector != "" && p.Country != "" && isPlural(s.Tokens, *p) && !(k == 0 && subjectFirst(s.Tokens, *p)) {
+				lastPeople, peopleAt = p, i
+			}
+		}
 		prevPlural, prevThing, prevSpeaker = nil, nil, nil
 		if len(ps) > 0 && subjectFirst(s.Tokens, ps[0]) && (ps[0].Head.Kind == Person || ps[0].Sector != "" && ps[0].Country != "" && personalOffice(s.Tokens, ps[0])) {
 			prevSpeaker = &ps[0]
@@ -1050,6 +1068,29 @@ func surnameAlone(toks []nlp.Token, ps []Phrase, t int) bool {
 		return false
 	}
 	return true
+}
+
+// peopleWords are the people a definite description refers back to
+// ("the men", "the detainees").
+var peopleWords = map[string]bool{
+	"men": true, "women": true, "detainees": true, "suspects": true, "prisoners": true, "hostages": true, "captives": true,
+}
+
+// peopleRef returns the length of a definite description of people at t
+// ("the men", "the three detainees"), 0 if none or if a clause or an of
+// restricts it ("the men who attacked").
+func peopleRef(toks []nlp.Token, t int) int {
+	n := 1
+	if t+n < len(toks) && toks[t+n].Tag == "CD" {
+		n++
+	}
+	if t+n >= len(toks) || !peopleWords[toks[t+n].Norm] {
+		return 0
+	}
+	if k := t + n + 1; k < len(toks) && (toks[k].Norm == "who" || toks[k].Norm == "of" || toks[k].Norm == "that" || toks[k].Norm == "whom" || toks[k].IsVerb() && toks[k].Tag == "VBN") {
+		return 0
+	}
+	return n + 1
 }
 
 // indexIn returns the index of the phrase p in ps, or -1.

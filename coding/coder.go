@@ -1306,12 +1306,10 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		for _, ev := range evs {
 			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
 				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
-			} else if ev.Target == nil {
-				if n := actNounAfter(s.Tokens, tr.last); n != "" {
-					ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
-				} else if releaseCodes[ev.CAMEO] {
-					ev.Rule += actRefOpen + "release]" // "demanded the release of the men": asked of who holds them
-				}
+			} else if n := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
+				ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
+			} else if releaseCodes[ev.CAMEO] {
+				ev.Rule += actRefOpen + "release]" // "demanded the release of the men": asked of who holds them
 			}
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {
@@ -1400,7 +1398,8 @@ func actNounAfter(toks []nlp.Token, last int) string {
 // referredActs aims each event marked by actRefOpen at the doer of the
 // latest earlier act of the document whose pattern names that kind of act
 // ("Kosovo police arrested three Serbs. Belgrade condemned the arrests":
-// at Kosovo's police), a doer other than the event's own.
+// at Kosovo's police), a doer other than the event's own; a demand for the
+// release of people arrested before, at whoever arrested them.
 func referredActs(evs []parley.Event) {
 	for i := range evs {
 		ev := &evs[i]
@@ -1410,13 +1409,16 @@ func referredActs(evs []parley.Event) {
 		}
 		kind = strings.TrimSuffix(kind, "]")
 		ev.Rule = rule
-		if ev.Source == nil || ev.Target != nil {
+		if ev.Source == nil || ev.Target != nil && kind != "release" {
 			continue
 		}
 		for j := i - 1; j >= 0; j-- {
 			e := &evs[j]
 			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country {
 				continue
+			}
+			if ev.Target != nil && (e.Target == nil || e.Target.Code != ev.Target.Code) {
+				continue // "demanded the release of the men": of the men arrested
 			}
 			pat := patternText(e.Rule)
 			if !slices.ContainsFunc(actKinds[kind], func(w string) bool { return strings.Contains(pat, w) }) {
