@@ -457,9 +457,12 @@ func personCountry(p *Phrase) string {
 // own (cur), else the last one named (last), if the words may name it
 // ("the two countries" are no pair of agents, "the army and the police");
 // none otherwise.
-func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
+func refPair(cur, last, far, art, sides [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase {
 	ok := func(p [2]*Phrase) bool {
 		return p[0] != nil && (!agentish(p[0]) && !agentish(p[1]) || !statePair[toks[t+pairWords(toks, t)-1].Norm])
+	}
+	if w := toks[t+pairWords(toks, t)-1].Norm; art[0] == nil && (w == "sides" || w == "parties") {
+		art = sides // "both sides": the article's two countries, named less evenly
 	}
 	if t > 0 && toks[t-1].IsVerb() && toks[t-1].Lemma != "be" && cur[0] != nil && cur[1].Tok1 < t {
 		// "The United States and China urged both sides to exercise
@@ -485,6 +488,8 @@ func refPair(cur, last, far, art [2]*Phrase, toks []nlp.Token, t int) [2]*Phrase
 		return far // "The United Nations urged both parties": the conflict's pair
 	case statePair[toks[t+pairWords(toks, t)-1].Norm]:
 		return art // "the two countries": states, not the sides of a civil war
+	case art == sides && t > 0 && toks[t-1].Norm == "from":
+		return sides // "negotiators from both sides"
 	}
 	return [2]*Phrase{}
 }
@@ -652,13 +657,20 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	// fought three wars": with no pair named, the article's two countries,
 	// when it is about two that are named about as often
 	var artPair [2]*Phrase
-	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 5*counts[second] >= 3*counts[main] {
+	// "Kosovo police arrested three Serbs ... met negotiators from both
+	// sides": with no pair named, the sides are the article's two
+	// countries, when the second is named at least half as often
+	var sidesPair [2]*Phrase
+	if second := secondCountry(counts, first, main); second != "" && counts[second] >= 3 && 2*counts[second] >= counts[main] {
 		for k, c := range [2]string{main, second} {
 			if first[second] < first[main] {
 				c = [2]string{second, main}[k]
 			}
 			e := &Entry{Kind: Country, Name: c, Code: c, Country: c}
-			artPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+			sidesPair[k] = &Phrase{Head: e, Text: c, Country: c, Context: true, Note: "the article's two countries"}
+		}
+		if 5*counts[second] >= 3*counts[main] {
+			artPair = sidesPair
 		}
 	}
 	// "ethnic Albanians demonstrated in Serbia": an ethnic group not placed
@@ -686,6 +698,11 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 	var pair [2]*Phrase                // the last two actors joined by "and"
 	pairAt := -1                       // its sentence
 	var farPair [2]*Phrase             // the last pair named, however long ago
+	var persons []*Phrase              // the persons named, in order
+	var lastPeople *Phrase             // the last plural agents acted on
+	peopleAt := -1                     // its sentence
+	surnames := map[string]*Phrase{}   // the last name that ends a person's or an agent's name
+	var personSent []int               // the sentence of each
 	for i, s := range sents {
 		if pairAt >= 0 && i-pairAt > 2 {
 			pair, pairAt = [2]*Phrase{}, -1 // "the two sides" reaches back two sentences at most
@@ -704,7 +721,30 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Note = "the " + s.Tokens[p.Tok0].Norm + " = " + q.Text
 			}
 		}
+		// "Opposition candidate Edmundo Gonzalez ... Sanchez received
+		// Gonzalez": a surname alone is the named actor it ended before
+		var named []Phrase
+		for t := range s.Tokens {
+			if q := surnames[s.Tokens[t].Text]; q != nil && surnameAlone(s.Tokens, ps, t) {
+				p := *q
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, s.Tokens[t].Start, s.Tokens[t].End, s.Tokens[t].Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, q.Text), true
+				named = append(named, p)
+			}
+		}
+		if len(named) > 0 {
+			ps = mergeSorted(ps, named)
+		}
+		for k := range ps {
+			if p := &ps[k]; p.Head.Kind == Person && !p.Context && p.Tok1-p.Tok0 >= 2 && s.Tokens[p.Tok1-1].Tag == "NNP" && s.Tokens[p.Tok1-2].Tag == "NNP" && len(s.Tokens[p.Tok1-1].Text) > 2 {
+				surnames[s.Tokens[p.Tok1-1].Text] = p
+			} else if e := surnameOf(s.Tokens, p); e >= 0 {
+				surnames[s.Tokens[e].Text] = p
+			}
+		}
 		var added []Phrase
+		var countryLater []objectRef // pronouns for an agent of this sentence, that take its country once known
+		var later []objectRef        // object pronouns that take a phrase of this sentence, copied once its country is known
 		// pronouns and definite descriptions, in token order with the phrases
 		k := 0
 		for t := 0; t < len(s.Tokens); t++ {
@@ -713,8 +753,14 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				if ps[k].Head.Kind == Group && strings.HasPrefix(ps[k].Head.Code, "IGO") {
 					lastBloc = &ps[k]
 				}
-				if ps[k].Head.Kind == Person {
+				if ps[k].Head.Kind == Agent && (namedAgent(s.Tokens, &ps[k]) || ps[k].Tok1-ps[k].Tok0 == 1 && surnames[s.Tokens[ps[k].Tok0].Text] != nil && ps[k].Context) {
+					// "Interior Minister Mohsin Naqvi said ... he called": a
+					// named agent is a person
+					lastPerson = &ps[k]
+				}
+				if ps[k].Head.Kind == Person || ps[k].Head.Kind == Agent && lastPerson == &ps[k] {
 					personAt = i
+					persons, personSent = append(persons, &ps[k]), append(personSent, i)
 				}
 				if t < ps[k].Tok1 {
 					t = ps[k].Tok1
@@ -746,6 +792,7 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Tok0, p.Tok1, p.Start, p.End, p.Text = t, t+1, tok.Start, tok.End, tok.Text
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
 				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, lastPerson)})
 			case tok.Norm == "they" || tok.Norm == "it":
 				// "Japan said it had halted aid", "the Houthis claimed they
 				// had attacked": the sentence's first actor before it.
@@ -774,11 +821,36 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, prev.Text), true
 					added = append(added, p)
 				}
-			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)[0] != nil:
+			case (tok.Norm == "him" || tok.Norm == "her" && (t+1 >= len(s.Tokens) || !s.Tokens[t+1].IsNoun() && s.Tokens[t+1].Tag != "JJ")) && tok.Tag == "PRP" && objectPerson(s.Tokens, persons, personSent, i, t) != nil:
+				// "Sanchez received Gonzalez and said Spain would grant him
+				// asylum": the last person named, unless that is the subject
+				// of the verb before it ("Biden said Putin insulted him")
+				q := objectPerson(s.Tokens, persons, personSent, i, t)
+				p := *q
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, q.Text), true
+				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, q)})
+			case (tok.Norm == "his" || tok.Norm == "her") && tok.Tag == "PRP$" && t+1 < len(s.Tokens) && patientNouns[s.Tokens[t+1].Norm] && lastPerson != nil && !inPhrase(ps, t+1):
+				// "a court issued a warrant for his arrest": what is done
+				// to him is done to the person last named
+				p := *lastPerson
+				p.Tok0, p.Tok1, p.Start, p.End, p.Text, p.Pair = t, t+1, tok.Start, tok.End, tok.Text, nil
+				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, lastPerson.Text), true
+				added = append(added, p)
+				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, lastPerson)})
+			case tok.Norm == "them" && objectPlural(s.Tokens, ps, added, t) >= 0:
+				// "arrested three Serbian nationals, accusing them",
+				// "met negotiators from both sides and urged them": the
+				// last plural actor named before it in the sentence, not
+				// the subject of the verb before it
+				later = append(later, objectRef{len(added), objectPlural(s.Tokens, ps, added, t)})
+				added = append(added, Phrase{Tok0: t, Tok1: t + 1, Start: tok.Start, End: tok.End, Text: tok.Text})
+			case pairWords(s.Tokens, t) > 0 && !inPhrase(ps, t) && refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, sidesPair, s.Tokens, t)[0] != nil:
 				// "the two sides", "both parties", "Zelensky met Tusk, and the
 				// two leaders signed": the pair of this sentence, else the
 				// last pair named ("the two countries" are no pair of agents)
-				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, s.Tokens, t)
+				sp := refPair(pairIn(s.Tokens, ps, t), pair, farPair, artPair, sidesPair, s.Tokens, t)
 				if sp[0] == pair[0] {
 					pairAt = i // named again, the pair reaches on
 				}
@@ -799,6 +871,16 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Text = textOf(s, p.Start, p.End)
 				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastBloc.Text), true
 				added = append(added, p)
+			case tok.Norm == "the" && t+1 < len(s.Tokens) && peopleRef(s.Tokens, t) > 0 && lastPeople != nil && peopleAt >= i-1 && !inPhrase(ps, t+1):
+				// "Kosovo police arrested three Serbian nationals ... demanded
+				// the release of the men": the people last acted on
+				n := peopleRef(s.Tokens, t)
+				p := *lastPeople
+				p.Tok0, p.Tok1, p.Start, p.End, p.Pair = t, t+n, tok.Start, s.Tokens[t+n-1].End, nil
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note, p.Context = fmt.Sprintf("%s = %s", p.Text, lastPeople.Text), true
+				added = append(added, p)
+				t += n - 1
 			case tok.Norm == "members" && prevThing != nil && strings.HasPrefix(prevThing.Head.Code, "IGO") &&
 				(t == 0 || memberQuantifiers[s.Tokens[t-1].Norm]) && (t+1 >= len(s.Tokens) || s.Tokens[t+1].Norm != "of"):
 				// "The UN Security Council met on Saturday. Several members
@@ -874,14 +956,59 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 					}
 				}
 			}
+			if p := &ps[k]; p.Country == "" && p.Head.Kind == Agent && !p.Foreign && p.Tok1+1 < len(s.Tokens) && s.Tokens[p.Tok1].Norm == "from" {
+				// "negotiators from both sides": the men of each side
+				for _, q := range added {
+					if q.Tok0 == p.Tok1+1 && q.Pair != nil {
+						a, b := q, *q.Pair
+						a.Tok0, a.Tok1, a.Start, a.End, a.Text = p.Tok0, p.Tok1, p.Start, p.End, p.Text
+						b.Tok0, b.Tok1, b.Start, b.End, b.Text = p.Tok0, p.Tok1, p.Start, p.End, p.Text
+						a.Sector, b.Sector = p.Sector, p.Sector
+						a.Note = fmt.Sprintf("%s from %s", p.Text, q.Note)
+						b.Note = a.Note
+						a.Pair = &b
+						*p = a
+						break
+					}
+				}
+			}
 			if ps[k].Country == "" && ps[k].Head.Kind == Agent && main != "" && !ps[k].Foreign {
 				ps[k].Country, ps[k].Context, ps[k].Article = main, true, true
 				ps[k].Note = "country from the article: " + main
 			}
 		}
+		for _, r := range countryLater {
+			if a := &added[r.added]; r.of >= 0 && a.Country == "" && ps[r.of].Country != "" {
+				// "Interior Minister Mohsin Naqvi said ... what he called":
+				// the country the agent was given
+				a.Country, a.Article = ps[r.of].Country, ps[r.of].Article
+			}
+		}
+		for _, r := range later {
+			a := &added[r.added]
+			ref := ps0(ps, added, r.of)
+			q := *ref
+			q.Tok0, q.Tok1, q.Start, q.End, q.Text = a.Tok0, a.Tok1, a.Start, a.End, a.Text
+			q.Note, q.Context = fmt.Sprintf("%s = %s", a.Text, ref.Text), true
+			if ref.Note != "" && ref.Context {
+				q.Note += " (" + ref.Note + ")"
+			}
+			if q.Pair != nil {
+				pq := *q.Pair
+				pq.Tok0, pq.Tok1, pq.Start, pq.End, pq.Text, pq.Note = a.Tok0, a.Tok1, a.Start, a.End, a.Text, q.Note
+				q.Pair = &pq
+			}
+			*a = q
+		}
 		if sp := pairIn(s.Tokens, ps, len(s.Tokens)); sp[0] != nil {
 			pair, pairAt = sp, i
 			farPair = sp
+		}
+		for k := range ps {
+			// plural agents acted on, for "the men" after them
+			if p := &ps[k]; (p.Head.Kind == Agent || p.Head.Kind == Adjective) && p.Sector != "" && p.Country != "" && isPlural(s.Tokens, *p) && !(k == 0 && subjectFirst(s.Tokens, *p)) {
+				lastPeople, peopleAt = p, i
+			}
 		}
 		prevPlural, prevThing, prevSpeaker = nil, nil, nil
 		if len(ps) > 0 && subjectFirst(s.Tokens, ps[0]) && (ps[0].Head.Kind == Person || ps[0].Sector != "" && ps[0].Country != "" && personalOffice(s.Tokens, ps[0])) {
@@ -908,6 +1035,159 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 		out[i].Phrases = ps
 	}
 	return out
+}
+
+// namedAgent reports whether the agent phrase p ends in a person's first
+// and last names ("Interior Minister Mohsin Naqvi", "Opposition candidate
+// Edmundo Gonzalez").
+func namedAgent(toks []nlp.Token, p *Phrase) bool {
+	return surnameOf(toks, p) >= 0
+}
+
+// surnameOf returns the token of the last name of a named agent, at the
+// end of its phrase or right after it ("Interior Minister Mohsin Naqvi"),
+// or -1.
+func surnameOf(toks []nlp.Token, p *Phrase) int {
+	if p.Head.Kind != Agent || p.Sector == "" || p.Context || p.Tok1-p.Tok0 < 2 {
+		return -1
+	}
+	e := p.Tok1
+	if e+1 < len(toks) && toks[e].Tag == "NNP" && toks[e+1].Tag == "NNP" && (e+2 >= len(toks) || toks[e+2].Tag != "NNP" && toks[e+2].Tag != "POS") {
+		e += 2
+	}
+	if toks[e-1].Tag == "NNP" && toks[e-2].Tag == "NNP" && len(toks[e-1].Text) > 2 && (e > p.Tok1 || p.Tok1-p.Tok0 >= 3) {
+		return e - 1
+	}
+	return -1
+}
+
+// surnameAlone reports whether the proper noun at t stands alone, in no
+// phrase and beside no other proper noun ("received Gonzalez in Madrid").
+func surnameAlone(toks []nlp.Token, ps []Phrase, t int) bool {
+	if toks[t].Tag != "NNP" || inPhrase(ps, t) {
+		return false
+	}
+	if t > 0 && (toks[t-1].Tag == "NNP" || toks[t-1].Tag == "NNPS") || t+1 < len(toks) && (toks[t+1].Tag == "NNP" || toks[t+1].Tag == "NNPS") {
+		return false
+	}
+	return true
+}
+
+// peopleWords are the people a definite description refers back to
+// ("the men", "the detainees").
+var peopleWords = map[string]bool{
+	"men": true, "women": true, "detainees": true, "suspects": true, "prisoners": true, "hostages": true, "captives": true,
+}
+
+// peopleRef returns the length of a definite description of people at t
+// ("the men", "the three detainees"), 0 if none or if a clause or an of
+// restricts it ("the men who attacked").
+func peopleRef(toks []nlp.Token, t int) int {
+	n := 1
+	if t+n < len(toks) && toks[t+n].Tag == "CD" {
+		n++
+	}
+	if t+n >= len(toks) || !peopleWords[toks[t+n].Norm] {
+		return 0
+	}
+	if k := t + n + 1; k < len(toks) && (toks[k].Norm == "who" || toks[k].Norm == "of" || toks[k].Norm == "that" || toks[k].Norm == "whom" || toks[k].IsVerb() && toks[k].Tag == "VBN") {
+		return 0
+	}
+	return n + 1
+}
+
+// indexIn returns the index of the phrase p in ps, or -1.
+func indexIn(ps []Phrase, p *Phrase) int {
+	for k := range ps {
+		if &ps[k] == p {
+			return k
+		}
+	}
+	return -1
+}
+
+// objectRef is an object pronoun (added) that refers to the phrase of its
+// sentence at of (an index of the phrases, then of those added).
+type objectRef struct{ added, of int }
+
+func ps0(ps, added []Phrase, k int) *Phrase {
+	if k < len(ps) {
+		return &ps[k]
+	}
+	return &added[k-len(ps)]
+}
+
+// patientNouns are acts done to a person that a possessive pronoun names
+// ("his arrest", "her release").
+var patientNouns = map[string]bool{
+	"arrest": true, "detention": true, "release": true, "extradition": true, "deportation": true,
+	"assassination": true, "killing": true, "murder": true, "execution": true, "trial": true,
+	"prosecution": true, "abduction": true, "kidnapping": true, "capture": true, "imprisonment": true,
+	"ouster": true, "removal": true, "expulsion": true,
+}
+
+// subjectOf reports whether the phrase p is the subject of the verb right
+// before token t: only verbs, auxiliaries, adverbs and "to" stand between
+// them ("Putin had insulted him", "Iran failed to honour them").
+func subjectOf(toks []nlp.Token, p *Phrase, t int) bool {
+	if p.Tok1 >= t {
+		return false
+	}
+	verb := false
+	for k := p.Tok1; k < t; k++ {
+		switch w := &toks[k]; {
+		case w.IsVerb():
+			verb = true
+		case w.Tag == "MD" || w.Tag == "RB" || w.Norm == "to" || w.Norm == "not":
+		default:
+			return false
+		}
+	}
+	return verb
+}
+
+// objectPerson returns the person an object "him" or "her" at token t of
+// sentence i refers to: the last person named, in this sentence or the one
+// before, that is not the subject of the verb before it; nil if none.
+func objectPerson(toks []nlp.Token, persons []*Phrase, sent []int, i, t int) *Phrase {
+	for k := len(persons) - 1; k >= 0 && k >= len(persons)-2; k-- {
+		if sent[k] < i-1 {
+			return nil
+		}
+		if sent[k] == i && persons[k].Tok1 > t {
+			continue
+		}
+		if sent[k] == i && subjectOf(toks, persons[k], t) {
+			continue
+		}
+		return persons[k]
+	}
+	return nil
+}
+
+// objectPlural returns the index (in ps, then in added) of the plural actor
+// an object "them" at token t refers to: the last one before it in its
+// sentence, a pair or a plural noun, that is not the subject of the verb
+// before it ("the rebels said troops attacked them": the rebels); -1 if
+// none.
+func objectPlural(toks []nlp.Token, ps, added []Phrase, t int) int {
+	var cands []int // in token order
+	for k := range len(ps) + len(added) {
+		p := ps0(ps, added, k)
+		if p.Tok1 > t || p.Head == nil || p.Head.Kind == Person || p.Pair == nil && !isPlural(toks, *p) {
+			continue
+		}
+		if n := len(cands); n > 0 && ps0(ps, added, cands[n-1]).Tok1 >= p.Tok1 {
+			continue
+		}
+		cands = append(cands, k)
+	}
+	for n := len(cands) - 1; n >= 0; n-- {
+		if !subjectOf(toks, ps0(ps, added, cands[n]), t) {
+			return cands[n]
+		}
+	}
+	return -1
 }
 
 // mediated reports whether the phrase at t is the object of a preposition

@@ -111,6 +111,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 		}
 	}
 	labelledActs(out)
+	referredActs(out)
 	out = placeImplied(out, acts, c.Actors.IsCountry)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
@@ -1311,6 +1312,10 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		for _, ev := range evs {
 			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
 				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
+			} else if n := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
+				ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
+			} else if releaseCodes[ev.CAMEO] {
+				ev.Rule += actRefOpen + "release]" // "demanded the release of the men": asked of who holds them
 			}
 			key := ev.CAMEO + "|" + code(ev.Source) + "|" + code(ev.Target)
 			if seen[key] {
@@ -1358,6 +1363,93 @@ func labelledActs(evs []parley.Event) {
 			break
 		}
 	}
+}
+
+// actRefOpen marks an event that names no one but acts on an earlier act
+// named by a definite plural noun ("Belgrade condemned the arrests",
+// "Caracas rejected the measures") or demands a release: the noun's word
+// follows, and referredActs resolves it.
+const actRefOpen = " [refers to: "
+
+// actKinds are the definite plural nouns that refer back to acts, with the
+// words of the patterns that name such acts.
+var actKinds = map[string][]string{
+	"arrests": {"arrest", "detain"}, "detentions": {"arrest", "detain"},
+	"strikes": {"strike", "attack", "bomb"}, "airstrikes": {"strike", "attack", "bomb"}, "attacks": {"attack", "strike", "bomb"},
+	"raids": {"raid"}, "bombings": {"bomb"}, "killings": {"kill"},
+	"sanctions": {"sanction"}, "measures": {"sanction", "embargo", "tariff", "restrict"}, "restrictions": {"restrict", "sanction"},
+	"tariffs": {"tariff"}, "expulsions": {"expel", "expulsion"}, "deportations": {"deport"},
+	"release": {"arrest", "detain", "abduct", "kidnap", "seize", "capture", "jail", "imprison"},
+}
+
+// releaseCodes are demands and appeals for a release, made of whoever
+// holds the people to be released.
+var releaseCodes = map[string]bool{"1053": true, "0253": true}
+
+// actNounAfter returns the plural act noun that is the definite object after
+// the word at last ("the arrests", "the new sanctions"), or "".
+func actNounAfter(toks []nlp.Token, last int) string {
+	k := last + 1
+	if k >= len(toks) || toks[k].Norm != "the" {
+		return ""
+	}
+	for k++; k < len(toks) && (toks[k].Tag == "JJ" || toks[k].Norm == "air"); k++ {
+	}
+	if k < len(toks) && toks[k].Tag == "NNS" && toks[k].Norm != "release" && actKinds[toks[k].Norm] != nil {
+		return toks[k].Norm
+	}
+	return ""
+}
+
+// referredActs aims each event marked by actRefOpen at the doer of the
+// latest earlier act of the document whose pattern names that kind of act
+// ("Kosovo police arrested three Serbs. Belgrade condemned the arrests":
+// at Kosovo's police), a doer other than the event's own; a demand for the
+// release of people arrested before, at whoever arrested them.
+func referredActs(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		rule, kind, ok := strings.Cut(ev.Rule, actRefOpen)
+		if !ok {
+			continue
+		}
+		kind = strings.TrimSuffix(kind, "]")
+		ev.Rule = rule
+		if ev.Source == nil || ev.Target != nil && kind != "release" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			e := &evs[j]
+			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country {
+				continue
+			}
+			if ev.Target != nil && (e.Target == nil || e.Target.Code != ev.Target.Code) {
+				continue // "demanded the release of the men": of the men arrested
+			}
+			pat := patternText(e.Rule)
+			if !slices.ContainsFunc(actKinds[kind], func(w string) bool { return strings.Contains(pat, w) }) {
+				continue
+			}
+			t := *e.Source
+			ev.Target = &t
+			if kind == "release" {
+				ev.Rule += " [release asked of who held them: " + e.Source.Text + "]"
+			} else {
+				ev.Rule += " [the " + kind + " = " + e.Source.Text + "'s " + e.CAMEO + " before]"
+			}
+			break
+		}
+	}
+}
+
+// patternText returns the pattern of a rule text ("arrest" in
+// "17-coerce.txt:14 173: arrest [note]").
+func patternText(rule string) string {
+	if _, p, ok := strings.Cut(rule, ": "); ok {
+		p, _, _ = strings.Cut(p, " [")
+		return p
+	}
+	return ""
 }
 
 // sameTarget gives a measure against relations that names no one the
@@ -1713,6 +1805,16 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "victims: civilians of the place")
 		}
 	}
+	if !passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] && !consequence(toks, tr) {
+		// (not "bombarded Aleppo, killing eight people": what the attack
+		// did is the attack)
+		if v := objectVictims(toks, ps, tr, srcs[0]); v != nil {
+			// "A Myanmar military air strike on a village killed at least
+			// 31 people": the civilians of the place, as in the passive
+			tgts = []*actors.Phrase{v}
+			notes = append(notes, "victims: civilians of the place")
+		}
+	}
 	if bombable[evCode] && strings.Contains(strings.ToLower(srcs[0].Text), "suicide bomber") && c.known("1831") {
 		notes = append(notes, "a bombing: "+srcs[0].Text)
 		evCode = "1831" // "a suicide bomber killed 12"
@@ -1869,6 +1971,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 		} else {
 			evCode = "130"
 		}
+	}
+	if cameo.Root(evCode) == "13" && len(srcs) > 0 {
+		// "Washington warned that it would seek sanctions if Iran failed":
+		// the threatener's own pronoun is no target
+		tgts = slices.DeleteFunc(slices.Clone(tgts), func(t *actors.Phrase) bool {
+			return toks[t.Tok0].Tag == "PRP" && t.Head == srcs[0].Head && t.Country == srcs[0].Country && t.Sector == srcs[0].Sector
+		})
 	}
 	if cameo.Root(evCode) == "13" && len(tgts) == 0 && len(srcs) > 0 {
 		// "Russia threatened to stop talks if the United States deploys
@@ -2660,6 +2769,29 @@ func victims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phra
 		}
 		if victimWords[t.Norm] && t.IsNoun() {
 			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+		}
+	}
+	return nil
+}
+
+// objectVictims returns the civilians of the place as the target of a
+// violent act whose object is people no actor names ("killed at least 31
+// people, including children"), as victims does for the passive.
+func objectVictims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase) *actors.Phrase {
+	place := placeAfter(toks, ps, tr.head)
+	if place == placeOf && doer.Country != "" && !doer.Context {
+		place = placeOnly
+	}
+	for k := tr.head + 1; k < len(toks) && k <= tr.last+6; k++ {
+		t := &toks[k]
+		if inPhrase(ps, k) || t.IsVerb() || isBoundary(t) {
+			return nil
+		}
+		if victimWords[t.Norm] && t.IsNoun() {
+			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+		}
+		if t.IsNoun() && t.Norm != "least" && t.Norm != "dozens" && t.Norm != "hundreds" && t.Norm != "scores" {
+			return nil // "killed two soldiers": someone else's
 		}
 	}
 	return nil

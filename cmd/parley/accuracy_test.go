@@ -262,10 +262,13 @@ func TestHeldOutArticles4(t *testing.T) {
 // targets left unresolved (pronouns, "both sides", "the arrests", "the
 // measures") and missing patterns (passive "were expelled", "pushed
 // through a resolution censuring", "torched", "received", "would not lay
-// down their weapons"). The floors are what parley reaches now (0.57,
-// 0.57 after later rules for possessed agents, pairs and dated verbs).
+// down their weapons"). Since then a development set. The floors are
+// what parley reaches now: 0.57, 0.57 after later rules for possessed
+// agents, pairs and dated verbs; 0.77 (41/53), 0.71 (56/79) after the
+// rules for references back (object pronouns, surnames alone, "the men",
+// acts named by a plural noun, "both sides", people killed).
 func TestHeldOutArticles3(t *testing.T) {
-	const minRecall, minPrecision = 0.56, 0.56
+	const minRecall, minPrecision = 0.77, 0.70
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout3.gold.jsonl", "--json", "testdata/articles/heldout3.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
