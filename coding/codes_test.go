@@ -5,7 +5,7 @@ import "testing"
 // codesFloor is how many sentences of testdata/codes.jsonl must come out
 // right. Raise it when the coder or the dictionaries get better; a drop is a
 // regression.
-const codesFloor = 425
+const codesFloor = 426
 
 // TestCodes codes one or two short wire sentences written for parley for
 // every CAMEO event code below the roots (data/cameo/codes.txt), each with

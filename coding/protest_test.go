@@ -149,9 +149,9 @@ func TestSetsLowerCase(t *testing.T) {
 		floor int
 	}{
 		{"testdata/protest_police.jsonl", 158},
-		{"testdata/news.jsonl", 121},
+		{"testdata/news.jsonl", 122},
 		{"testdata/wire_mixed.jsonl", 65},
-		{"testdata/codes.jsonl", 422},
+		{"testdata/codes.jsonl", 423},
 		{"testdata/wire10.jsonl", 64},
 		{"testdata/wire11.jsonl", 65},
 	} {

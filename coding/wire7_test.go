@@ -11,6 +11,6 @@ import "testing"
 // pronouns, denial, intent and threats). The first run got 65 of its 77
 // right (the honest held-out figure); the floor keeps what was gained
 // since.
-const wire7Floor = 72
+const wire7Floor = 73
 
 func TestWire7(t *testing.T) { codeSet(t, "testdata/wire7.jsonl", "wire7", wire7Floor) }
