@@ -3011,23 +3011,26 @@ func nameBefore(text string) string {
 // main country, the country its actors name most. It drops the events of a
 // state or a crowd of no known place.
 func placeImplied(evs []parley.Event, acts []actors.Sentence, isCountry func(string) bool) []parley.Event {
-	main := ""
+	main, found := "", false
+	article := func() string { // the article's main country, found once
+		if !found {
+			main, found = mainCountry(acts, isCountry), true
+		}
+		return main
+	}
 	out := evs[:0]
 	for i := range evs {
+		country := ""
+		if l := evs[i].Location; l != nil {
+			country = l.Country
+		}
 		a := evs[i].Source
 		if a == nil || !(a.Sector == "UAF" && a.Country == "" || a.Country == placeOf) {
 			if t := evs[i].Target; t != nil && (t.Country == placeOf || t.Country == placeOnly) {
 				// the victims of victims: the civilians of the place, else
 				// of the article's country, else no one's
-				country := ""
-				if l := evs[i].Location; l != nil {
-					country = l.Country
-				}
 				if country == "" && t.Country == placeOf {
-					if main == "" {
-						main = mainCountry(acts, isCountry)
-					}
-					country = main
+					country = article()
 				}
 				if country == "" {
 					evs[i].Target = nil
@@ -3038,27 +3041,16 @@ func placeImplied(evs []parley.Event, acts []actors.Sentence, isCountry func(str
 			out = append(out, evs[i])
 			continue
 		}
-		country := ""
-		if l := evs[i].Location; l != nil {
-			country = l.Country
-		}
 		if country == "" && a.Country == placeOf {
-			if main == "" {
-				main = mainCountry(acts, isCountry)
-			}
-			if main == "" || a.Sector == "UAF" {
+			if article() == "" || a.Sector == "UAF" {
 				continue // the state or a crowd of no known place; armed men nowhere
 			}
 			// "The Georgian interior ministry said 50 protesters had been
 			// detained": the state of the article's country; "Hundreds
 			// demonstrated outside the court" in a story on Kenya: its people
-			country = main
 		}
 		if country == "" {
-			if main == "" {
-				main = mainCountry(acts, isCountry)
-			}
-			country = main
+			country = article()
 		}
 		a.Country, a.Code = country, country+a.Sector
 		if t := evs[i].Target; t != nil && t.Country == placeOf {

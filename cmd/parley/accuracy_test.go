@@ -193,22 +193,7 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // ECOWAS, protests in Tbilisi; 29 required and 23 optional events) scored
 // recall 0.59 (17/29) and precision 0.60 (27/45) at its first run, the
 // held-out figure. The floors are what parley reaches now.
-func TestHeldOutArticles(t *testing.T) {
-	const minRecall, minPrecision = 0.89, 0.73
-	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout1.gold.jsonl", "--json", "testdata/articles/heldout1.jsonl")
-	if err != nil {
-		t.Fatalf("eval: %v\n%s", err, stderr)
-	}
-	var rep map[string]any
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
-	rec, prec := rate(rep["recall"]), rate(rep["precision"])
-	t.Logf("held-out articles: recall %.2f, precision %.2f", rec, prec)
-	if rec < minRecall || prec < minPrecision {
-		t.Errorf("held-out articles: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
-	}
-}
+func TestHeldOutArticles(t *testing.T) { heldOut(t, "heldout1", 0.89, 0.73) }
 
 // TestHeldOutArticles4 scores a fourth set of whole articles written for
 // parley with their gold events, the gold written before parley was run on
@@ -231,22 +216,7 @@ func TestHeldOutArticles(t *testing.T) {
 // pursue" as 030, intent to send troops to a peace force as 138) and 3 the
 // wrong source ("the fighters", "the foreign ministers of the three
 // countries"). The floors are just under that first score.
-func TestHeldOutArticles4(t *testing.T) {
-	const minRecall, minPrecision = 0.56, 0.55
-	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout4.gold.jsonl", "--json", "testdata/articles/heldout4.jsonl")
-	if err != nil {
-		t.Fatalf("eval: %v\n%s", err, stderr)
-	}
-	var rep map[string]any
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
-	rec, prec := rate(rep["recall"]), rate(rep["precision"])
-	t.Logf("held-out articles 4: recall %.2f, precision %.2f", rec, prec)
-	if rec < minRecall || prec < minPrecision {
-		t.Errorf("held-out articles 4: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
-	}
-}
+func TestHeldOutArticles4(t *testing.T) { heldOut(t, "heldout4", 0.56, 0.55) }
 
 // TestHeldOutArticles3 scores a third set of whole articles written for
 // parley with their gold events, the gold written before parley was run on
@@ -267,22 +237,7 @@ func TestHeldOutArticles4(t *testing.T) {
 // agents, pairs and dated verbs; 0.77 (41/53), 0.71 (56/79) after the
 // rules for references back (object pronouns, surnames alone, "the men",
 // acts named by a plural noun, "both sides", people killed).
-func TestHeldOutArticles3(t *testing.T) {
-	const minRecall, minPrecision = 0.77, 0.70
-	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout3.gold.jsonl", "--json", "testdata/articles/heldout3.jsonl")
-	if err != nil {
-		t.Fatalf("eval: %v\n%s", err, stderr)
-	}
-	var rep map[string]any
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
-	rec, prec := rate(rep["recall"]), rate(rep["precision"])
-	t.Logf("held-out articles 3: recall %.2f, precision %.2f", rec, prec)
-	if rec < minRecall || prec < minPrecision {
-		t.Errorf("held-out articles 3: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
-	}
-}
+func TestHeldOutArticles3(t *testing.T) { heldOut(t, "heldout3", 0.77, 0.70) }
 
 // TestHeldOutArticles2 scores a second set of whole articles written for
 // parley, their gold events written before parley was run on them:
@@ -297,9 +252,13 @@ func TestHeldOutArticles3(t *testing.T) {
 // (I3 "Pakistan denied any involvement", D3 "Kigali denies backing the
 // group", D6 "rejected the accusations") required the accuser as target,
 // which their sentences do not name; they now accept any target or none.
-func TestHeldOutArticles2(t *testing.T) {
-	const minRecall, minPrecision = 0.95, 0.82
-	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout2.gold.jsonl", "--json", "testdata/articles/heldout2.jsonl")
+func TestHeldOutArticles2(t *testing.T) { heldOut(t, "heldout2", 0.95, 0.82) }
+
+// heldOut scores testdata/articles/NAME.jsonl against NAME.gold.jsonl and
+// fails below the floors.
+func heldOut(t *testing.T, name string, minRecall, minPrecision float64) {
+	t.Helper()
+	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/"+name+".gold.jsonl", "--json", "testdata/articles/"+name+".jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
 	}
@@ -308,8 +267,8 @@ func TestHeldOutArticles2(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec, prec := rate(rep["recall"]), rate(rep["precision"])
-	t.Logf("held-out articles 2: recall %.2f, precision %.2f", rec, prec)
+	t.Logf("%s: recall %.2f, precision %.2f", name, rec, prec)
 	if rec < minRecall || prec < minPrecision {
-		t.Errorf("held-out articles 2: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
+		t.Errorf("%s: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", name, rec, minRecall, prec, minPrecision)
 	}
 }
