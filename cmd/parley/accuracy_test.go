@@ -115,15 +115,7 @@ func seedTargets(t *testing.T, recase func(string) string) {
 			t.Fatal(err)
 		}
 	}
-	out, stderr, err := run(t, "", "eval", "--gold", seedGold, "--json", docs)
-	if err != nil {
-		t.Fatalf("eval: %v\n%s", err, stderr)
-	}
-	var rep map[string]any
-	if err := json.Unmarshal([]byte(out), &rep); err != nil {
-		t.Fatal(err)
-	}
-	rec, prec := rate(rep["recall"]), rate(rep["precision"])
+	rec, prec := evalRates(t, seedGold, docs)
 	t.Logf("seed: recall %.2f, precision %.2f", rec, prec)
 	if rec < 1 || prec < 0.9 {
 		t.Errorf("seed: recall %.2f (want 1.0), precision %.2f (want ≥ 0.9)", rec, prec)
@@ -258,7 +250,18 @@ func TestHeldOutArticles2(t *testing.T) { heldOut(t, "heldout2", 0.95, 0.82) }
 // fails below the floors.
 func heldOut(t *testing.T, name string, minRecall, minPrecision float64) {
 	t.Helper()
-	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/"+name+".gold.jsonl", "--json", "testdata/articles/"+name+".jsonl")
+	rec, prec := evalRates(t, "testdata/articles/"+name+".gold.jsonl", "testdata/articles/"+name+".jsonl")
+	t.Logf("%s: recall %.2f, precision %.2f", name, rec, prec)
+	if rec < minRecall || prec < minPrecision {
+		t.Errorf("%s: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", name, rec, minRecall, prec, minPrecision)
+	}
+}
+
+// evalRates runs parley eval on a parley-format gold file and its
+// documents and returns the event recall and precision.
+func evalRates(t *testing.T, gold, docs string) (recall, precision float64) {
+	t.Helper()
+	out, stderr, err := run(t, "", "eval", "--gold", gold, "--json", docs)
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
 	}
@@ -266,9 +269,5 @@ func heldOut(t *testing.T, name string, minRecall, minPrecision float64) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	rec, prec := rate(rep["recall"]), rate(rep["precision"])
-	t.Logf("%s: recall %.2f, precision %.2f", name, rec, prec)
-	if rec < minRecall || prec < minPrecision {
-		t.Errorf("%s: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", name, rec, minRecall, prec, minPrecision)
-	}
+	return rate(rep["recall"]), rate(rep["precision"])
 }
