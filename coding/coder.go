@@ -901,6 +901,9 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 				break // what is denied is a clause, not an object: "denied they had used live ammunition" is no "deny ammunition"
 			}
 		}
+		if found < 0 && orderVerbs[toks[i].Lemma] && toks[pos].IsNoun() {
+			found = orderedInfinitive(toks, pos, alts)
+		}
 		if found < 0 {
 			return nil, false
 		}
@@ -908,6 +911,22 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 		pos = found
 	}
 	return slices.Clone(m), true
+}
+
+// orderedInfinitive returns the infinitive among alts that the object of
+// an order ending at pos is told to do, past what describes the object
+// ("ordered the French soldiers still stationed in the country to
+// leave"), with no boundary or finite verb between; or -1.
+func orderedInfinitive(toks []nlp.Token, pos int, alts []string) int {
+	for k := pos + 1; k+1 < len(toks) && k <= pos+10; k++ {
+		if isBoundary(&toks[k]) || finite(&toks[k]) {
+			return -1
+		}
+		if toks[k].Norm == "to" && wordIs(&toks[k+1], alts) {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // timeAfter reports whether the preposition at k begins a time ("on
@@ -1312,8 +1331,12 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		for _, ev := range evs {
 			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
 				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
-			} else if n := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
+			} else if n, at := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
 				ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
+			} else if n != "" && ev.Target.Span != nil && ev.Target.Span[0] >= s.Tokens[at].End {
+				// "Iran condemned the strikes as a violation of Yemen's
+				// sovereignty": the act's doer, not the actor named after it
+				ev.Rule += actRefOpen + n + actRefOver + "]"
 			} else if releaseCodes[ev.CAMEO] {
 				ev.Rule += actRefOpen + "release]" // "demanded the release of the men": asked of who holds them
 			}
@@ -1386,19 +1409,33 @@ var actKinds = map[string][]string{
 // holds the people to be released.
 var releaseCodes = map[string]bool{"1053": true, "0253": true}
 
+// actRefOver marks an act reference that overrides a target named after
+// the act's noun.
+const actRefOver = "!"
+
+// singularActs are the singular nouns that, after "that" or "this", refer
+// back to one earlier act ("Yerevan has rejected that demand"), with the
+// words of the patterns that name such acts.
+var singularActs = map[string][]string{"demand": {"demand"}, "ultimatum": {"ultimatum", "demand"}, "offer": {"offer"}, "proposal": {"propos", "offer"}}
+
 // actNounAfter returns the plural act noun that is the definite object after
-// the word at last ("the arrests", "the new sanctions"), or "".
-func actNounAfter(toks []nlp.Token, last int) string {
+// the word at last ("the arrests", "the new sanctions"), or the singular one
+// that the pattern ends with after "that" or "this" ("rejected that
+// demand"), and its token; or "".
+func actNounAfter(toks []nlp.Token, last int) (string, int) {
+	if last > 0 && singularActs[toks[last].Norm] != nil && (toks[last-1].Norm == "that" || toks[last-1].Norm == "this") {
+		return toks[last].Norm, last
+	}
 	k := last + 1
 	if k >= len(toks) || toks[k].Norm != "the" {
-		return ""
+		return "", 0
 	}
 	for k++; k < len(toks) && (toks[k].Tag == "JJ" || toks[k].Norm == "air"); k++ {
 	}
 	if k < len(toks) && toks[k].Tag == "NNS" && toks[k].Norm != "release" && actKinds[toks[k].Norm] != nil {
-		return toks[k].Norm
+		return toks[k].Norm, k
 	}
-	return ""
+	return "", 0
 }
 
 // referredActs aims each event marked by actRefOpen at the doer of the
@@ -1414,20 +1451,25 @@ func referredActs(evs []parley.Event) {
 			continue
 		}
 		kind = strings.TrimSuffix(kind, "]")
+		kind, over := strings.CutSuffix(kind, actRefOver)
 		ev.Rule = rule
-		if ev.Source == nil || ev.Target != nil && kind != "release" {
+		if ev.Source == nil || ev.Target != nil && kind != "release" && !over {
 			continue
+		}
+		words := actKinds[kind]
+		if words == nil {
+			words = singularActs[kind]
 		}
 		for j := i - 1; j >= 0; j-- {
 			e := &evs[j]
 			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country {
 				continue
 			}
-			if ev.Target != nil && (e.Target == nil || e.Target.Code != ev.Target.Code) {
+			if ev.Target != nil && !over && (e.Target == nil || e.Target.Code != ev.Target.Code) {
 				continue // "demanded the release of the men": of the men arrested
 			}
 			pat := patternText(e.Rule)
-			if !slices.ContainsFunc(actKinds[kind], func(w string) bool { return strings.Contains(pat, w) }) {
+			if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(pat, w) }) {
 				continue
 			}
 			t := *e.Source
@@ -1805,7 +1847,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "victims: civilians of the place")
 		}
 	}
-	if !passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] && !consequence(toks, tr) {
+	if !passive && len(tgts) == 0 && (forceRoots[cameo.Root(evCode)] || evCode == "173" && toks[tr.head].Lemma == "charge") && !consequence(toks, tr) {
+		// ("Prosecutors have charged 13 people": the people charged are
+		// the civilians of the place too)
 		// (not "bombarded Aleppo, killing eight people": what the attack
 		// did is the attack)
 		if v := objectVictims(toks, ps, tr, srcs[0]); v != nil {
@@ -2056,6 +2100,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				// strike": against the state that holds them
 				ta = &parley.Actor{Code: jc + "GOV", Country: jc, Sector: "GOV"}
 				implied = "target implied: the government holding them, " + jc
+			} else if fc := protestedCountry(toks, ps, tr.last); fc != nil && fc.Country != sa.Country {
+				// "rallied in N'Djamena ..., some carrying signs hostile
+				// to France": at the foreign country they protest against
+				ta = &parley.Actor{Text: fc.Text, Code: fc.Country, Country: fc.Country, Span: &parley.Span{fc.Start, fc.End}}
+				implied = "target: the country protested against, " + fc.Text
 			}
 		}
 		ev := parley.Event{
@@ -3475,4 +3524,21 @@ func placeObject(toks []nlp.Token, ps []actors.Phrase, i int, pc PlaceCountries)
 		return "", ""
 	}
 	return pc.CountryOfName(n), n
+}
+
+// protestedCountry returns the country named after a protest's words at
+// last as what the protesters are against ("chanting slogans against
+// France", "carrying signs hostile to France"), or nil.
+func protestedCountry(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
+	for k := range ps {
+		p := &ps[k]
+		if p.Tok0 <= last || p.Head == nil || p.Head.Kind != actors.Country && p.Head.Kind != actors.Capital || p.Sector != "" || p.Tok0 < 1 {
+			continue
+		}
+		prev := toks[p.Tok0-1].Norm
+		if prev == "against" || prev == "to" && p.Tok0 >= 2 && toks[p.Tok0-2].Norm == "hostile" {
+			return p
+		}
+	}
+	return nil
 }

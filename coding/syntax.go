@@ -935,7 +935,7 @@ func eventDate(toks []nlp.Token, s *nlp.Sentence, anchor int, exprs []dates.Expr
 	best, bestDist := dates.Expr{}, -1
 	at := toks[anchor].Start - s.Start
 	for _, e := range exprs {
-		if e.Since {
+		if e.Since || deadline(toks, s.Start+e.Start, e.Start > at) {
 			continue
 		}
 		lo, hi := e.Start, at
@@ -951,6 +951,20 @@ func eventDate(toks []nlp.Token, s *nlp.Sentence, anchor int, exprs []dates.Expr
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// deadline reports whether the date expression at byte offset start is a
+// deadline, not when the event happened: after "until" or "till" ("gives
+// French troops until January 31 to leave"), or after "by" when it follows
+// the event ("to leave by January 31").
+func deadline(toks []nlp.Token, start int, after bool) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= start {
+			n := toks[k].Norm
+			return n == "until" || n == "till" || after && n == "by"
+		}
+	}
+	return false
 }
 
 // crossesClause reports whether a clause boundary lies between two byte

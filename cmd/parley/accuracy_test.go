@@ -219,10 +219,16 @@ func TestHeldOutArticles(t *testing.T) {
 // post-election unrest; 48 required and 35 optional events). Scored once
 // with no change to parley, at commit b87aad2: recall 0.62 (30/48),
 // precision 0.65 (40/62), F1 0.63, full-code accuracy 0.68 (27/40), date
-// accuracy 0.69 (9/13), the held-out figure. The floors are what parley
-// reaches now.
+// accuracy 0.69 (9/13), the held-out figure. No gold correction. Since
+// then a development set; the floors are what parley reaches now: 0.85
+// (41/48), 0.77 (51/66) after rules for acts referred to back ("rejected
+// that demand", "condemned the strikes as a violation of Yemen's
+// sovereignty"), troops ordered or given until a date to leave, agreements
+// ended, faculties blockaded, villages handed over, people charged, dates
+// after "until" as deadlines, a rally against a country, "all parties" in a
+// one-country article and "his supporters".
 func TestHeldOutArticles5(t *testing.T) {
-	const minRecall, minPrecision = 0.62, 0.64
+	const minRecall, minPrecision = 0.85, 0.77
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout5.gold.jsonl", "--json", "testdata/articles/heldout5.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
