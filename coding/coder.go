@@ -281,6 +281,9 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
+		if t.IsVerb() && i > 0 && (toks[i-1].Norm == "a" || toks[i-1].Norm == "an") {
+			continue // "an offer the students rejected": a noun the tagger read as a verb
+		}
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
 			continue
 		}
@@ -1331,6 +1334,8 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		for _, ev := range evs {
 			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
 				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
+			} else if n := relativeActNoun(s.Tokens, ps, tr.head); ev.Target == nil && n != "" {
+				ev.Rule += actRefOpen + n + "]" // "an offer the students rejected": whose, resolved in Code
 			} else if n, at := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
 				ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
 			} else if n != "" && ev.Target.Span != nil && ev.Target.Span[0] >= s.Tokens[at].End {
@@ -1418,6 +1423,24 @@ const actRefOver = "!"
 // words of the patterns that name such acts.
 var singularActs = map[string][]string{"demand": {"demand"}, "ultimatum": {"ultimatum", "demand"}, "offer": {"offer"}, "proposal": {"propos", "offer"}}
 
+// relativeActNoun returns the singular act noun that the verb at head
+// takes as its object in a relative clause without a pronoun ("an offer the
+// students rejected"), or "".
+func relativeActNoun(toks []nlp.Token, ps []actors.Phrase, head int) string {
+	p := phraseEndingAt(ps, head-1)
+	if p == nil {
+		return ""
+	}
+	j := p.Tok0 - 1
+	if j >= 0 && toks[j].Tag == "DT" {
+		j--
+	}
+	if j >= 1 && singularActs[toks[j].Norm] != nil && (toks[j-1].Tag == "DT" || toks[j-1].Norm == ",") {
+		return toks[j].Norm
+	}
+	return ""
+}
+
 // actNounAfter returns the plural act noun that is the definite object after
 // the word at last ("the arrests", "the new sanctions"), or the singular one
 // that the pattern ends with after "that" or "this" ("rejected that
@@ -1462,8 +1485,8 @@ func referredActs(evs []parley.Event) {
 		}
 		for j := i - 1; j >= 0; j-- {
 			e := &evs[j]
-			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country {
-				continue
+			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country && singularActs[kind] == nil {
+				continue // (one offer or demand may be rejected at home: "an offer the students rejected")
 			}
 			if ev.Target != nil && !over && (e.Target == nil || e.Target.Code != ev.Target.Code) {
 				continue // "demanded the release of the men": of the men arrested

@@ -547,6 +547,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"a rally with signs hostile to a foreign country is aimed at it", "Several hundred people rallied in Chad on Saturday, some carrying signs hostile to France.", "TCDCVL 141 FRA 2019-06-15"},
 		{"all parties in an article about one country with no pair named are its", "Protesters clashed with police in Mozambique. The Southern African Development Community urged all parties to exercise restraint.", "MOZOPP 145 MOZCOP 2019-06-15; IGOAFRSAD 0256 MOZ 2019-06-15"},
 		{"his supporters are the civilians of his country", "Opposition leader Venancio Mondlane called on his supporters to continue the protests.", "MOZOPP 020 MOZCVL 2019-06-15"},
+		{"a name that is no actor before that is what killed, not the clause's subject", "The minister resigned over the collapse of a canopy at the station in Novi Sad that killed 15 people.", "GOV 0831 - 2019-06-15"},
+		{"an offer rejected in a relative clause without a pronoun is the offer made before, even at home; a verb after an is a noun", "President Aleksandar Vucic offered to pardon demonstrators, an offer the students rejected.", "SRBGOV 056 SRBOPP 2019-06-15; SRBEDU 120 SRBGOV 2019-06-15"},
 		{"people charged are the place's civilians", "Prosecutors have charged 13 people in Serbia.", "SRBJUD 173 SRB 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })

@@ -496,6 +496,11 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		if isRelativeStop(toks, k, anchor) {
 			return nil
 		}
+		if (t.Norm == "that" || t.Norm == "which") && k > 0 && (toks[k-1].Tag == "NNP" || toks[k-1].Tag == "NNPS") && phraseEndingAt(ps, k-1) == nil && k == anchor-1 {
+			// "the collapse of a canopy at the station in Novi Sad that
+			// killed 15 people": a name that is no actor is what did it
+			return nil
+		}
 		if toks[k].Norm == "who" && k > 1 && toks[k-1].Norm == "," {
 			if p := phraseEndingAt(ps, k-2); p != nil {
 				// "a statement by Antony Blinken, who called the launch
