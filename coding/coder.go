@@ -112,6 +112,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	labelledActs(out)
 	referredActs(out)
+	peacePartner(out)
 	out = placeImplied(out, acts, c.Actors.IsCountry)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
@@ -1507,6 +1508,56 @@ func referredActs(evs []parley.Event) {
 	}
 }
 
+// peaceWords are the nouns after "peace" that name a settlement between
+// two parties ("a peace treaty", "peace talks").
+var peaceWords = []string{"peace treaty", "peace deal", "peace agreement", "peace accord", "peace talks", "peace negotiations", "peace pact"}
+
+// peacePartner aims an intent, consultation or agreement about peace that
+// names no one else ("Baku was ready to sign a peace treaty") at the
+// country its source has dealt with most in the document's earlier events:
+// a peace is made with the other side.
+func peacePartner(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Target != nil || ev.Source == nil || ev.Source.Country == "" {
+			continue
+		}
+		if r := cameo.Root(ev.CAMEO); r != "03" && r != "04" && r != "05" {
+			continue
+		}
+		low := strings.ToLower(ev.Text)
+		if !slices.ContainsFunc(peaceWords, func(w string) bool { return strings.Contains(low, w) }) {
+			continue
+		}
+		count := map[string]int{}
+		best := ""
+		for j := 0; j < i; j++ {
+			e := &evs[j]
+			if e.Doc != ev.Doc || e.Source == nil || e.Target == nil {
+				continue
+			}
+			other := ""
+			switch {
+			case e.Source.Country == ev.Source.Country:
+				other = e.Target.Country
+			case e.Target.Country == ev.Source.Country:
+				other = e.Source.Country
+			}
+			if other == "" || other == ev.Source.Country {
+				continue
+			}
+			count[other]++
+			if best == "" || count[other] >= count[best] {
+				best = other
+			}
+		}
+		if best != "" {
+			ev.Target = &parley.Actor{Code: best, Country: best}
+			ev.Rule += " [peace with the other side: " + best + "]"
+		}
+	}
+}
+
 // patternText returns the pattern of a rule text ("arrest" in
 // "17-coerce.txt:14 173: arrest [note]").
 func patternText(rule string) string {
@@ -2170,8 +2221,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	}
 	switch {
 	case len(tgts) > 0:
-		for _, src := range srcs {
+		for k, src := range srcs {
 			for _, tgt := range tgts {
+				if len(srcs) == 2 && reciprocal(tr.pat, evCode) && src.Actor(actorDate).Code == tgt.Actor(actorDate).Code {
+					// "The two sides agreed to return the villages to
+					// Azerbaijan": Azerbaijan agreed with the other side
+					tgt = srcs[1-k]
+				}
 				emit(src, tgt)
 			}
 		}

@@ -549,6 +549,8 @@ func TestBuiltinRules(t *testing.T) {
 		{"his supporters are the civilians of his country", "Opposition leader Venancio Mondlane called on his supporters to continue the protests.", "MOZOPP 020 MOZCVL 2019-06-15"},
 		{"a name that is no actor before that is what killed, not the clause's subject", "The minister resigned over the collapse of a canopy at the station in Novi Sad that killed 15 people.", "GOV 0831 - 2019-06-15"},
 		{"an offer rejected in a relative clause without a pronoun is the offer made before, even at home; a verb after an is a noun", "President Aleksandar Vucic offered to pardon demonstrators, an offer the students rejected.", "SRBGOV 056 SRBOPP 2019-06-15; SRBEDU 120 SRBGOV 2019-06-15"},
+		{"a pair that agrees to give something to one of them: that one agrees with the other", "Armenia and Azerbaijan met in Almaty. The two sides agreed to return the villages to Azerbaijan.", "ARM 040 AZE 2019-06-15; AZE 040 ARM 2019-06-15; ARM 030 AZE 2019-06-15; AZE 030 ARM 2019-06-15"},
+		{"a peace treaty with no partner named is with the side dealt with before", "Armenia handed four villages to Azerbaijan. Azerbaijan said it was ready to sign a peace treaty.", "ARM 084 AZE 2019-06-15; AZE 030 ARM 2019-06-15; AZE 032 ARM 2019-06-15"},
 		{"people charged are the place's civilians", "Prosecutors have charged 13 people in Serbia.", "SRBJUD 173 SRB 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })

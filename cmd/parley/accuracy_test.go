@@ -226,16 +226,18 @@ func TestHeldOutArticles(t *testing.T) {
 // three juntas that "expelled French forces" (T7c, T7d) and one for
 // Saudi Arabia's "expressed great concern" (Y7c, 012). With them the
 // first run scores 0.62 (30/48), 0.68 (42/62). Since then a development
-// set; the floors are what parley reaches now: 0.88 (42/48), 0.84 (54/64)
+// set; the floors are what parley reaches now: 0.90 (43/48), 0.86 (55/64)
 // after rules for acts referred to back ("rejected that demand", "an offer
 // the students rejected", "condemned the strikes as a violation of Yemen's
 // sovereignty"), troops ordered or given until a date to leave, agreements
 // ended, faculties blockaded, villages handed over, people charged, dates
 // after "until" as deadlines, a rally against a country, "all parties" in
 // a one-country article, "his supporters", a name that is no actor before
-// "that", and a verb after "a" or "an" read as the noun it is.
+// "that", a verb after "a" or "an" read as the noun it is, a pair agreeing
+// to give one of them something (each with the other) and a peace treaty
+// with no partner named (with the side dealt with before).
 func TestHeldOutArticles5(t *testing.T) {
-	const minRecall, minPrecision = 0.87, 0.84
+	const minRecall, minPrecision = 0.89, 0.85
 	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout5.gold.jsonl", "--json", "testdata/articles/heldout5.jsonl")
 	if err != nil {
 		t.Fatalf("eval: %v\n%s", err, stderr)
