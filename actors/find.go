@@ -603,6 +603,10 @@ var corefBloc = map[string]bool{"bloc": true, "alliance": true, "union": true, "
 // organisation named before ("Several members condemned").
 var memberQuantifiers = map[string]bool{"several": true, "some": true, "many": true, "most": true, "other": true, "all": true, "both": true, "its": true}
 
+// followerNouns after "his" or "her" name a person's followers ("his
+// supporters"), coded as the civilians of the person's country.
+var followerNouns = map[string]bool{"supporters": true, "followers": true, "loyalists": true, "backers": true}
+
 var corefGroup = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true, "militia": true, "insurgency": true, "outfit": true, "faction": true, "bloc": true, "alliance": true}
 
 // Document finds the actors of every sentence of a document, resolving
@@ -831,6 +835,32 @@ func (d *Dictionary) DocumentCase(sents []nlp.Sentence, lower bool) []Sentence {
 				p.Note, p.Context = fmt.Sprintf("%s = %s", tok.Text, q.Text), true
 				added = append(added, p)
 				countryLater = append(countryLater, objectRef{len(added) - 1, indexIn(ps, q)})
+			case (tok.Norm == "his" || tok.Norm == "her") && tok.Tag == "PRP$" && t+1 < len(s.Tokens) && followerNouns[s.Tokens[t+1].Norm] && lastPerson != nil && !inPhrase(ps, t+1):
+				// "Mondlane called on his supporters to continue": his
+				// followers, the civilians of his country
+				c := lastPerson.Country
+				if c == "" {
+					c = personCountry(lastPerson)
+				}
+				if c != "" {
+					e := &Entry{Kind: Agent, Name: s.Tokens[t+1].Norm, Sector: "CVL"}
+					p := Phrase{Head: e, Country: c, Sector: "CVL", Context: true, Tok0: t, Tok1: t + 2, Start: tok.Start, End: s.Tokens[t+1].End}
+					p.Text = textOf(s, p.Start, p.End)
+					p.Note = fmt.Sprintf("%s = %s's, civilians of %s", p.Text, lastPerson.Text, c)
+					added = append(added, p)
+					t++
+				}
+			case tok.Norm == "all" && t > 0 && s.Tokens[t-1].IsVerb() && t+1 < len(s.Tokens) && (s.Tokens[t+1].Norm == "parties" || s.Tokens[t+1].Norm == "sides") &&
+				!inPhrase(ps, t+1) && main != "" && sidesPair[0] == nil && (pair[0] == nil || pairAt < i-2):
+				// "SADC urged all parties to exercise restraint", in an
+				// article about one country with no pair named: that
+				// country's sides
+				e := &Entry{Kind: Country, Name: main, Code: main, Country: main}
+				p := Phrase{Head: e, Country: main, Context: true, Tok0: t, Tok1: t + 2, Start: tok.Start, End: s.Tokens[t+1].End}
+				p.Text = textOf(s, p.Start, p.End)
+				p.Note = p.Text + " = the article's country: " + main
+				added = append(added, p)
+				t++
 			case (tok.Norm == "his" || tok.Norm == "her") && tok.Tag == "PRP$" && t+1 < len(s.Tokens) && patientNouns[s.Tokens[t+1].Norm] && lastPerson != nil && !inPhrase(ps, t+1):
 				// "a court issued a warrant for his arrest": what is done
 				// to him is done to the person last named

