@@ -285,15 +285,19 @@ func (c *Coder) triggers(s *nlp.Sentence, ps []actors.Phrase) []trigger {
 		if t.IsVerb() && i > 0 && (toks[i-1].Norm == "a" || toks[i-1].Norm == "an") {
 			continue // "an offer the students rejected": a noun the tagger read as a verb
 		}
-		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
+		if !t.IsVerb() && !(t.Tag == "NN" && i > 0 && toks[i-1].Norm == "to") && !headline && !hyphen {
 			continue
 		}
 		lemma := t.Lemma
 		if (headline && (t.Tag == "JJ" || t.Tag == "NN" || t.Tag == "NNS") || t.IsVerb()) && c.Verbs.verbs[lemma] == nil { // "Japan lifts/JJ sanctions", "India condemns/NN Pakistan", "NATO imposed/JJ sanctions"; a verb the lemmatizer does not know ("unblocked")
 			lemma = c.Verbs.sLemma(t.Norm)
 		}
-		best, ok := bestMatch(c.Verbs.verbs[lemma], toks, i, ahead)
-		if fr, fok := frontedMatch(c.Verbs.verbs[lemma], toks, ps, i); fok && (!ok || len(best.pat.Rest) == 0) {
+		cands := c.Verbs.verbs[lemma]
+		if cands == nil || attributive(toks, i) && phraseEndingAt(ps, i-1) == nil || nominalGerund(toks, i) || crowdParticiple(toks, ps, i) || roleGerund(toks, i) || planContent(toks, i) {
+			continue // no pattern has this head, or the word is no verb of the sentence
+		}
+		best, ok := bestMatch(cands, toks, i, ahead)
+		if fr, fok := frontedMatch(cands, toks, ps, i); fok && (!ok || len(best.pat.Rest) == 0) {
 			best, ok = fr, true // "a curfew was imposed": the object before the passive verb
 		}
 		if ok && (!headline || len(best.pat.Rest) > 0 || objectNext(toks, ps, i) || headlineForm(toks, i) || pastOnly[t.Norm] ||
