@@ -187,6 +187,35 @@ func ngecFloor(anyFloor, firstFloor float64) func(t *testing.T, rep map[string]a
 // held-out figure. The floors are what parley reaches now.
 func TestHeldOutArticles(t *testing.T) { heldOut(t, "heldout1", 0.89, 0.73) }
 
+// TestHeldOutArticles6 scores a sixth set of whole articles written for
+// parley with their gold events, the gold written and committed before
+// parley was run on them and left unchanged after:
+// testdata/articles/heldout6 (five articles: Libya's rival authorities and
+// the central bank governor with an oil shutdown, a Thailand-Cambodia
+// border clash, Burkina Faso suspending the BBC and VOA over a Human
+// Rights Watch report, Peru's state of emergency against protests, China's
+// drills around Taiwan and a US air defence sale; 40 required and 39
+// optional events). Scored once with no change to parley, at commit
+// d9dd534: recall 0.45 (18/40), precision 0.42 (27/64), F1 0.44, full-code
+// accuracy 0.70 (19/27), date accuracy 0.86 (6/7). No gold correction was
+// needed. Of the 22 required misses, 9 had no pattern (an oil shutdown,
+// "suspends BBC and VOA", "said in a report that troops executed", passive
+// "was ousted and arrested", "would send a mission", "called on Beijing to
+// act with restraint"), 8 had the target left unresolved or missing ("the
+// decision", "all parties", "its neighbour", "both countries", "the
+// drills", "the sale", "Boluarte's resignation", an opening of fire with
+// its target in the next clause), 4 the wrong source ("The United States
+// and four European countries", "it had responded with F-16 fighter jets",
+// "the rights group" read as a local group, the State Department as
+// China's) and 1 an unknown person (Boluarte). Of the 37 false alarms, 20
+// were the right act with a missing or wrong actor, 5 reverse or duplicate
+// codings of one fight or drill, 5 a bare "said" (010) and 7 other readings
+// (a release in an "until" clause, the content of an appeal, "which
+// backs", an analysts' "could", "help defend itself", "vowed to take
+// countermeasures" as 030, and the title's "as protests spread", a fair
+// event the gold left out). The floors are just under that first score.
+func TestHeldOutArticles6(t *testing.T) { heldOut(t, "heldout6", 0.44, 0.41) }
+
 // TestHeldOutArticles5 scores a fifth set of whole articles written for
 // parley with their gold events, the gold written before parley was run on
 // them: testdata/articles/heldout5 (five articles: Armenia handing border
