@@ -399,7 +399,7 @@ func (d *Dictionary) Phrases(toks []nlp.Token, ms []Mention) []Phrase {
 			out = append(out[:k-1], out[k:]...) // "rebels" of "rebels from the M23"
 			k--
 			q = &out[k]
-		} else if inPhraseList(out, m) {
+		} else if inPhrase(out, m) {
 			continue
 		}
 		q.Tok0, q.Start = m, toks[m].Start
@@ -1275,7 +1275,14 @@ func attribution(toks []nlp.Token, a, b *Phrase) bool {
 	if k < 0 || toks[k].Norm != "," || b.Tok1 >= len(toks) {
 		return false
 	}
-	switch toks[b.Tok1].Lemma {
+	return Reports(toks[b.Tok1].Lemma)
+}
+
+// Reports reports whether lemma is a verb that attributes what a sentence
+// reports to its subject after it (", Saudi Arabia and the United States
+// said").
+func Reports(lemma string) bool {
+	switch lemma {
 	case "say", "announce", "add", "report", "tell", "state", "confirm":
 		return true
 	}
@@ -1530,15 +1537,6 @@ func possessor(ps []Phrase, k int, pro string, lastPerson, lastGroup *Phrase) *P
 
 // armedGroup are the sectors of armed groups.
 var armedGroup = map[string]bool{"REB": true, "INS": true, "MUS": true, "CRM": true, "SEP": true, "UAF": true, "MIL": true}
-
-func inPhraseList(ps []Phrase, t int) bool {
-	for _, p := range ps {
-		if p.Tok0 <= t && t < p.Tok1 {
-			return true
-		}
-	}
-	return false
-}
 
 // secondCountry returns the country named most often in an article after
 // main, the first named of equals, or "" if none.

@@ -2879,14 +2879,8 @@ var victimWords = map[string]bool{
 // victims returns the civilians of the place as the target of a violent
 // act in the passive whose subject is people no actor names ("eight people
 // were killed in an air strike", "four children and a man were killed in
-// Israeli shelling in the Gaza Strip"); Code fills in the country: the
-// place's, else the article's, unless the doer is named as of that
-// country ("killed in a Russian air strike": not Russians).
+// Israeli shelling in the Gaza Strip"), as victimAt codes them.
 func victims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase) *actors.Phrase {
-	place := placeAfter(toks, ps, tr.head)
-	if place == placeOf && doer.Country != "" && !doer.Context {
-		place = placeOnly
-	}
 	i := tr.anchor - 1
 	if tr.toks[0] < tr.anchor {
 		i = tr.toks[0] // "people were killed", matched as "kill people"
@@ -2900,27 +2894,36 @@ func victims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phra
 			return nil
 		}
 		if victimWords[t.Norm] && t.IsNoun() {
-			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+			return victimAt(toks, ps, tr, doer, k)
 		}
 	}
 	return nil
+}
+
+// victimAt returns the victims at token k as the civilians of the event's
+// place, else of the article's country, unless the doer is named as of that
+// country ("killed in a Russian air strike": not Russians); Code fills in
+// the country.
+func victimAt(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase, k int) *actors.Phrase {
+	place := placeAfter(toks, ps, tr.head)
+	if place == placeOf && doer.Country != "" && !doer.Context {
+		place = placeOnly
+	}
+	t := &toks[k]
+	return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
 }
 
 // objectVictims returns the civilians of the place as the target of a
 // violent act whose object is people no actor names ("killed at least 31
 // people, including children"), as victims does for the passive.
 func objectVictims(toks []nlp.Token, ps []actors.Phrase, tr trigger, doer *actors.Phrase) *actors.Phrase {
-	place := placeAfter(toks, ps, tr.head)
-	if place == placeOf && doer.Country != "" && !doer.Context {
-		place = placeOnly
-	}
 	for k := tr.head + 1; k < len(toks) && k <= tr.last+6; k++ {
 		t := &toks[k]
 		if inPhrase(ps, k) || t.IsVerb() || isBoundary(t) {
 			return nil
 		}
 		if victimWords[t.Norm] && t.IsNoun() {
-			return &actors.Phrase{Tok0: k, Tok1: k + 1, Start: t.Start, End: t.End, Text: t.Text, Sector: "CVL", Country: place}
+			return victimAt(toks, ps, tr, doer, k)
 		}
 		if t.IsNoun() && t.Norm != "least" && t.Norm != "dozens" && t.Norm != "hundreds" && t.Norm != "scores" {
 			return nil // "killed two soldiers": someone else's

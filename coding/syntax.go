@@ -1040,8 +1040,7 @@ func saysAfter(toks []nlp.Token, ps []actors.Phrase, q *actors.Phrase) bool {
 		if k >= len(toks) {
 			return false
 		}
-		switch toks[k].Lemma {
-		case "say", "announce", "add", "report", "tell", "state", "confirm":
+		if actors.Reports(toks[k].Lemma) {
 			return toks[k].IsVerb()
 		}
 		if toks[k].Norm != "and" && toks[k].Norm != "," {
